@@ -1,0 +1,34 @@
+# cmake/layers.cmake — one static library per source folder under src/ (a "layer"), with its
+# public headers under include/cp/<layer>/. A layer with no sources yet is an INTERFACE target,
+# so the dependency graph can be declared before every layer exists.
+function(cp_layer name)
+  cmake_parse_arguments(L "" "" "DEPS" ${ARGN})
+  file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${name}/*.cpp)
+  if(srcs)
+    add_library(cp_${name} STATIC ${srcs})
+    target_include_directories(cp_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include
+                                          PRIVATE ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(cp_${name} PUBLIC ${L_DEPS})
+    target_compile_definitions(cp_${name} PRIVATE CP_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  else()
+    add_library(cp_${name} INTERFACE)
+    target_include_directories(cp_${name} INTERFACE ${PROJECT_SOURCE_DIR}/include)
+    target_link_libraries(cp_${name} INTERFACE ${L_DEPS})
+  endif()
+endfunction()
+
+# One GoogleTest executable per folder of tests/unit/, registered test by test with CTest.
+function(cp_unit_tests name)
+  cmake_parse_arguments(T "" "" "DEPS" ${ARGN})
+  file(GLOB srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/unit/${name}/*.cpp)
+  if(srcs)
+    add_executable(test_${name} ${srcs})
+    target_include_directories(test_${name} PRIVATE ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src
+                                                    ${PROJECT_SOURCE_DIR}/tests)
+    target_link_libraries(test_${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+    target_compile_definitions(test_${name} PRIVATE CP_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                               CP_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+    gtest_discover_tests(test_${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                         PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+  endif()
+endfunction()

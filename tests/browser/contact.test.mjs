@@ -9,10 +9,11 @@ let env;
 before(async () => { env = await startAll(); });
 after(async () => { await env?.stop(); });
 
-/** Opens the first person whose partnership is in `state` (a badge label such as "Open"). */
-async function openPersonIn(page, state) {
-  const rows = page.getByTestId('caseload-table').locator('tbody tr').filter({ has: page.locator(`.badge:text-is("${state}")`) });
-  assert.ok((await rows.count()) > 0, `the caseload has someone whose partnership is ${state}`);
+/** Opens the first person whose partnership is open (or re-entered, which is open again). */
+async function openPersonIn(page) {
+  const rows = page.getByTestId('caseload-table').locator('tbody tr')
+    .filter({ has: page.locator('.badge:text-is("Open"), .badge:text-is("Re-entered")') });
+  assert.ok((await rows.count()) > 0, 'the caseload has someone whose partnership is open');
   const link = rows.first().getByRole('link');
   const name = (await link.innerText()).trim();
   await link.click();
@@ -24,7 +25,7 @@ test('a practitioner records a contact, and it is kept', async () => {
   const { page, server } = env;
   await signIn(page, server.url, 'demo-practitioner');
   await page.getByTestId('caseload-table').waitFor();
-  await openPersonIn(page, 'Open');
+  await openPersonIn(page);
   const form = page.getByTestId('contact-form').first();
   await form.waitFor();
   const note = `Met at the library café; talked about the walking group (browser test ${Date.now()}).`;
@@ -59,7 +60,7 @@ test('a practitioner pauses an open partnership, and the new state is kept', asy
   const { page, server } = env;
   await page.goto(server.url + '/caseload');
   await page.getByTestId('caseload-table').waitFor();
-  await openPersonIn(page, 'Open');
+  await openPersonIn(page);
   const form = page.getByTestId('episode-form').first();
   await form.getByLabel('What to do').selectOption('pause');
   await form.getByLabel('Reason (optional)').fill('Taking a break over the holidays');

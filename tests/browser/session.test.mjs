@@ -59,3 +59,16 @@ test('an expired session returns to sign-in with a message, then back to the sam
   await page.getByRole('heading', { level: 1, name }).waitFor();
   assert.match(new URL(page.url()).pathname, /^\/people\//, 'back on the person page after signing in');
 });
+
+test('a researcher starts on a home page that says what arrives later, and has no caseload', async () => {
+  const { page, server } = env;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await signIn(page, server.url, 'demo-researcher');
+  await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
+  await page.getByText(/arrive in a later release/).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Caseload' }).count(), 0);
+  await page.goto(server.url + '/caseload');
+  await page.getByRole('heading', { level: 1, name: 'No caseload' }).waitFor();
+  await screenshot(page, 'researcher-home');
+});

@@ -77,6 +77,8 @@ export function App() {
         try {
           await api.logout();
         } finally {
+          // A plain /sign-in: the next person to sign in starts at their own landing page.
+          navigate('/sign-in');
           setSession(null);
           setNotice(SIGNED_OUT_NOTICE);
         }

@@ -11,7 +11,7 @@ import { StateBadge } from '../components/StateBadge';
 import { usePageHeading } from '../components/usePageHeading';
 import { formatDate, orMissing, stateLabel } from '../format';
 import { personPath } from '../router';
-import { useSession } from '../session';
+import { isWorker, useSession } from '../session';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: string } | { kind: 'ready'; rows: CaseloadRow[] };
 
@@ -27,7 +27,26 @@ export function filterRows(rows: readonly CaseloadRow[], filter: string): Caselo
 
 export function CaseloadPage() {
   const { session } = useSession();
-  const isLead = session.user.role === 'team_leader';
+  if (!isWorker(session.user)) return <NoCaseload />;
+  return <Caseload isLead={session.user.role === 'team_leader'} />;
+}
+
+function NoCaseload() {
+  const heading = usePageHeading('No caseload');
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        No caseload
+      </h1>
+      <p>Caseloads are for practitioners and team leaders. Your role does not have one.</p>
+      <p>
+        <Link href="/">Go to your start page</Link>
+      </p>
+    </>
+  );
+}
+
+function Caseload({ isLead }: { isLead: boolean }) {
   const title = isLead ? 'Team caseload' : 'My caseload';
   const heading = usePageHeading(title);
   const announce = useAnnounce();

@@ -93,10 +93,12 @@ describe('episode actions offered', () => {
   test('follow the state; people may leave and come back', () => {
     expect(actionsFor('open')).toEqual(['pause', 'move_on', 'transfer']);
     expect(actionsFor('re_entered')).toEqual(['pause', 'move_on', 'transfer']);
-    expect(actionsFor('paused')).toEqual(['re_enter', 'move_on', 'transfer']);
+    expect(actionsFor('paused')).toEqual(['re_enter', 'move_on']);
     expect(actionsFor('moved_on')).toEqual(['re_enter']);
-    expect(actionsFor('transferred')).toEqual([]);
+    expect(actionsFor('transferred')).toEqual(['pause', 'move_on', 'transfer']);
+    expect(actionsFor('paused')).not.toContain('transfer');
     expect(actionsFor(null)).toEqual(['open']);
+    expect(actionsFor('something_new')).toEqual([]);
   });
 });
 
@@ -106,9 +108,10 @@ describe('contact form checks', () => {
     expect(contactProblem('', '45', '')).toMatch(/date/);
     expect(contactProblem('2999-01-01', '45', '')).toMatch(/future/);
     expect(contactProblem('2026-01-02', '0', '')).toMatch(/minutes/);
-    expect(contactProblem('2026-01-02', '1441', '')).toMatch(/minutes/);
+    expect(contactProblem('2026-01-02', '601', '')).toMatch(/minutes/);
     expect(contactProblem('2026-01-02', '4.5', '')).toMatch(/minutes/);
-    expect(contactProblem('2026-01-02', '30', 'x'.repeat(4001))).toMatch(/note/);
+    expect(contactProblem('2026-01-02', '600', 'x'.repeat(2000))).toBeNull();
+    expect(contactProblem('2026-01-02', '30', 'x'.repeat(2001))).toMatch(/note/);
   });
 });
 

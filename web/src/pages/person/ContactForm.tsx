@@ -15,8 +15,9 @@ interface Props {
   onSaved: () => Promise<void>;
 }
 
-const MAX_MINUTES = 1440;
-const MAX_NOTE = 4000;
+// The server's limits (cp::domain::validate_contact): 1 to 600 minutes, a note of up to 2,000 characters.
+const MAX_MINUTES = 600;
+const MAX_NOTE = 2000;
 
 /** Checks the form before sending; returns a plain-English problem or null. */
 export function contactProblem(date: string, minutes: string, note: string): string | null {

@@ -16,20 +16,25 @@ interface Props {
   onSaved: () => Promise<void>;
 }
 
-/** Actions offered for a state; an unknown or missing state offers "open". */
+/**
+ * Actions offered for a state, following the server's rules (cp::domain::next_episode_state):
+ * open, re-entered and transferred are active (pause, move on, transfer); paused may re-enter
+ * or move on; moved on may re-enter; a partnership without episodes starts with "open".
+ */
 export function actionsFor(state: string | null): EpisodeAction[] {
   switch (state) {
     case 'open':
     case 're_entered':
+    case 'transferred':
       return ['pause', 'move_on', 'transfer'];
     case 'paused':
-      return ['re_enter', 'move_on', 'transfer'];
+      return ['re_enter', 'move_on'];
     case 'moved_on':
       return ['re_enter'];
-    case 'transferred':
-      return [];
-    default:
+    case null:
       return ['open'];
+    default:
+      return [];
   }
 }
 
@@ -47,7 +52,7 @@ export function EpisodeActions({ partnershipId, state, idPrefix, onSaved }: Prop
     return (
       <section class="card-inner" aria-labelledby={id('heading')}>
         <h3 id={id('heading')}>Change the partnership</h3>
-        <p>This partnership was transferred, so it can no longer be changed here.</p>
+        <p>This partnership is in a state ({stateLabel(state)}) that this page cannot change.</p>
       </section>
     );
   }

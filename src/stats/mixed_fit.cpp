@@ -175,6 +175,7 @@ cp::Result<MixedFit> fit_random_intercept(const Eigen::MatrixXd& X, const Eigen:
   f.n = s.n;
   f.n_clusters = G;
   f.df_residual = s.n - s.p;
+  f.df_residual_lme4 = s.n - s.p - 2;
   const double k = reml ? double(s.n - s.p) : double(s.n);
   const double sigma2 = pr.rss / k;
   const double sigma = std::sqrt(sigma2);

@@ -30,7 +30,10 @@ struct MixedFit {
   double criterion = 0;       // −2 log-likelihood: "REML criterion at convergence" or deviance
   bool singular = false;      // σ²_cluster estimated at its boundary 0
   int n = 0, n_clusters = 0;
-  int df_residual = 0;  // n − number of fixed effects (lme4 df.residual)
+  int df_residual = 0;  // n − number of fixed effects
+  // lme4's df.residual(fit) = n − (fixed effects + 2 variance parameters): the dfcom that
+  // mice::pool uses for lmer fits (r-anchor step c: 155 − 12 = 143). Use this for pooling.
+  int df_residual_lme4 = 0;
   bool reml = true;
   // Internal state for contrast tests (Satterthwaite df needs the variance parameters'
   // asymptotic covariance and the derivatives of vcov(β̂) with respect to them).

@@ -33,9 +33,13 @@ describe('decoders', () => {
     expect(p.displayName).toBe('Bilal Khan');
     expect(p.preferredName).toBeNull();
     expect(p.dateOfBirth).toBeNull();
-    expect(p.partnerships[0]).toMatchObject({ id: '9', workerName: 'Sam', teamName: 'North', agencyName: null, episodeState: 'paused' });
+    expect(p.partnerships[0]).toMatchObject({ id: '9', workerName: 'Sam', teamName: 'North', agencyName: null, episodeState: 'paused', access: null });
     expect(p.partnerships[0]?.contacts[0]).toEqual({ id: '4', date: '2026-01-10', mode: 'phone', durationMinutes: 15, processes: ['goals'], note: 'Hi' });
     expect(decodePerson({ person: { id: 1, display_name: 'A' } }).partnerships).toEqual([]);
+    const withAccess = (access: unknown) => decodePerson({ person: { id: 1, display_name: 'A' }, partnerships: [{ id: 1, access }] }).partnerships[0]?.access;
+    expect(withAccess('write')).toBe('write');
+    expect(withAccess('read')).toBe('read');
+    expect(withAccess('admin')).toBeNull();
   });
 });
 

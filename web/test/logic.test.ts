@@ -9,7 +9,8 @@ import { filterRows } from '../src/pages/CaseloadPage';
 import { actionsFor } from '../src/pages/person/EpisodeActions';
 import { contactProblem } from '../src/pages/person/ContactForm';
 import { landingPath } from '../src/session';
-import type { CaseloadRow, User } from '../src/api/types';
+import { canChange } from '../src/pages/person/PartnershipSection';
+import type { CaseloadRow, Partnership, User } from '../src/api/types';
 
 describe('config (one validated module)', () => {
   test('defaults', () => {
@@ -123,5 +124,16 @@ describe('where each role lands', () => {
     expect(landingPath(user('team_leader'))).toBe('/caseload');
     expect(landingPath(user('researcher'))).toBe('/');
     expect(landingPath(user('person'))).toBe('/');
+  });
+});
+
+describe('who gets the contact and episode forms', () => {
+  const user = (role: string): User => ({ id: '1', username: 'u', displayName: 'U', role, personId: null, workerId: null });
+  const part = (access: Partnership['access']): Partnership => ({ id: '1', workerName: null, teamName: null, agencyName: null, episodeState: 'open', access, episodes: [], contacts: [] });
+  test('the server\'s access decides; without it, workers do', () => {
+    expect(canChange(part('write'), user('practitioner'))).toBe(true);
+    expect(canChange(part('read'), user('practitioner'))).toBe(false);
+    expect(canChange(part(null), user('team_leader'))).toBe(true);
+    expect(canChange(part(null), user('person'))).toBe(false);
   });
 });

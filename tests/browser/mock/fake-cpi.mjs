@@ -82,7 +82,12 @@ async function api(req, res, route) {
     const id = Number(m[1]);
     if (!data.people.some((p) => p.id === id)) return fail(res, 404, 'not_found', 'No such person.');
     if (!canSee(s.user, id)) return fail(res, 403, 'forbidden', 'Not permitted.');
-    return send(res, 200, data.personRecord(id));
+    const record = data.personRecord(id);
+    for (const part of record.partnerships) {
+      const own = s.user.role === 'practitioner' && part.worker.id === s.user.worker_id;
+      part.access = own || (s.user.role === 'team_leader' && part.team.id === 1) ? 'write' : 'read';
+    }
+    return send(res, 200, record);
   }
   m = route.match(/^\/partnerships\/(\d+)\/(contacts|episodes)$/);
   if (m && method === 'POST') {

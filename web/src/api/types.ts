@@ -58,6 +58,8 @@ export interface Partnership {
   teamName: string | null;
   agencyName: string | null;
   episodeState: string | null;
+  /** What the viewer may do with this partnership, when the server says; null when it does not. */
+  access: 'read' | 'write' | null;
   episodes: Episode[];
   contacts: Contact[];
 }
@@ -150,6 +152,7 @@ export function decodePerson(v: unknown): PersonRecord {
         teamName: nameOf(ps['team'], 'name'),
         agencyName: nameOf(ps['agency'], 'name'),
         episodeState: optStr(ps['episode_state']),
+        access: ps['access'] === 'write' || ps['access'] === 'read' ? ps['access'] : null,
         episodes: arr(ps['episodes'], `${w}.episodes`).map((e, j) => decodeEpisode(e, `${w}.episodes[${j}]`)),
         contacts: arr(ps['contacts'], `${w}.contacts`).map((c, j) => decodeContact(c, `${w}.contacts[${j}]`)),
       };

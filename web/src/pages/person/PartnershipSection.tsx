@@ -1,7 +1,7 @@
 // web/src/pages/person/PartnershipSection.tsx: one partnership (worker + person in an agency):
 // who and where, its current state, the history of its episodes and its recent contacts.
 // Workers also get the "add a contact" form and the episode actions.
-import type { Partnership } from '../../api/types';
+import type { Partnership, User } from '../../api/types';
 import { StateBadge } from '../../components/StateBadge';
 import { formatDate, modeLabel, MISSING, orMissing, processLabel, stateLabel } from '../../format';
 import { isWorker, useSession } from '../../session';
@@ -9,6 +9,11 @@ import { ContactForm } from './ContactForm';
 import { EpisodeActions } from './EpisodeActions';
 
 const RECENT = 10;
+
+/** Forms are shown when the server grants write access, or (if it does not say) to workers. */
+export function canChange(p: Partnership, user: User): boolean {
+  return p.access !== null ? p.access === 'write' : isWorker(user);
+}
 
 interface Props {
   partnership: Partnership;
@@ -97,11 +102,13 @@ export function PartnershipSection({ partnership: p, index, own, onChanged }: Pr
       )}
       {p.contacts.length > RECENT ? <p class="hint">Showing the {RECENT} most recent of {p.contacts.length} contacts.</p> : null}
 
-      {isWorker(session.user) ? (
+      {canChange(p, session.user) ? (
         <div class="forms">
           <ContactForm partnershipId={p.id} idPrefix={`p${index}`} onSaved={onChanged} />
           <EpisodeActions partnershipId={p.id} state={p.episodeState} idPrefix={`p${index}`} onSaved={onChanged} />
         </div>
+      ) : isWorker(session.user) ? (
+        <p class="hint" data-testid="read-only">You can read this partnership but not change it: it belongs to a colleague.</p>
       ) : null}
     </section>
   );

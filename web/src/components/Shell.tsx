@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import { config } from '../config';
 import { roleLabel } from '../format';
-import { personPath } from '../router';
+import { personPath, useRoute } from '../router';
 import { isWorker, SessionContext } from '../session';
 import { Link } from './Link';
 
@@ -18,6 +18,8 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const s = useContext(SessionContext);
   const [signingOut, setSigningOut] = useState(false);
   const user = s?.session.user ?? null;
+  useRoute(); // re-render on navigation so that aria-current follows the page
+  const here = location.pathname;
 
   return (
     <>
@@ -34,12 +36,16 @@ export function Shell({ children }: { children: ComponentChildren }) {
               <ul>
                 {isWorker(user) ? (
                   <li>
-                    <Link href="/caseload">Caseload</Link>
+                    <Link href="/caseload" aria-current={here === '/caseload' ? 'page' : undefined}>
+                      Caseload
+                    </Link>
                   </li>
                 ) : null}
                 {user.role === 'person' && user.personId !== null ? (
                   <li>
-                    <Link href={personPath(user.personId)}>My record</Link>
+                    <Link href={personPath(user.personId)} aria-current={here.startsWith(personPath(user.personId)) ? 'page' : undefined}>
+                      My record
+                    </Link>
                   </li>
                 ) : null}
               </ul>

@@ -1,0 +1,142 @@
+// src/economics/spec.cpp — parses the JSON form of the [economics] table of an analysis spec.
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "cp/economics/cea.hpp"
+
+namespace cp::economics {
+
+namespace {
+
+Error bad(const std::string& key, const std::string& what) {
+  return Error::invalid("economics_spec", fmt::format("[economics] {}: {}", key, what),
+                        "economics." + key);
+}
+
+cp::Result<std::string> get_string(const nlohmann::json& t, const std::string& key,
+                                   bool required) {
+  if (!t.contains(key)) {
+    if (required) return bad(key, "is required (a column name)");
+    return std::string{};
+  }
+  if (!t[key].is_string() || t[key].get<std::string>().empty())
+    return bad(key, "must be a non-empty string (a column name)");
+  return t[key].get<std::string>();
+}
+
+cp::Result<double> get_number(const nlohmann::json& t, const std::string& key, double fallback) {
+  if (!t.contains(key)) return fallback;
+  if (!t[key].is_number() || !std::isfinite(t[key].get<double>()))
+    return bad(key, "must be a finite number");
+  return t[key].get<double>();
+}
+
+}  // namespace
+
+cp::Result<EconomicsSpec> parse_economics_spec(const nlohmann::json& t) {
+  if (!t.is_object())
+    return Error::invalid("economics_spec", "[economics] must be a table", "economics");
+  static const std::set<std::string> known = {
+      "cost_baseline", "cost_followup", "utility_baseline", "utility_followup",
+      "months", "bootstrap", "seed", "thresholds", "perspective", "cost_adjustment", "sur",
+      "cluster_bootstrap", "capability_baseline", "capability_followup", "threads",
+      "utility_min", "utility_max"};
+  for (const auto& [key, value] : t.items())
+    if (!known.count(key)) return bad(key, "unknown key");
+
+  EconomicsSpec s;
+  // Perspective and adjustment first: the adjustment decides whether cost_baseline is needed.
+  if (t.contains("perspective")) {
+    const auto& v = t["perspective"];
+    if (v == "nhs_pss")
+      s.perspective = Perspective::nhs_pss;
+    else if (v == "societal")
+      s.perspective = Perspective::societal;
+    else
+      return bad("perspective", "must be \"nhs_pss\" or \"societal\"");
+  }
+  if (t.contains("cost_adjustment")) {
+    const auto& v = t["cost_adjustment"];
+    if (v == "baseline")
+      s.cost_adjustment = CostAdjustment::baseline;
+    else if (v == "none")
+      s.cost_adjustment = CostAdjustment::none;
+    else
+      return bad("cost_adjustment", "must be \"baseline\" or \"none\"");
+  }
+  const bool need_cb = s.cost_adjustment == CostAdjustment::baseline;
+  struct Col {
+    const char* key;
+    std::string* out;
+    bool required;
+  } cols[] = {{"cost_baseline", &s.cost_baseline, need_cb},
+              {"cost_followup", &s.cost_followup, true},
+              {"utility_baseline", &s.utility_baseline, true},
+              {"utility_followup", &s.utility_followup, true},
+              {"capability_baseline", &s.capability_baseline, false},
+              {"capability_followup", &s.capability_followup, false}};
+  for (auto& c : cols) {
+    auto v = get_string(t, c.key, c.required);
+    if (!v.ok()) return v.error();
+    *c.out = *v;
+  }
+  if (s.capability_baseline.empty() != s.capability_followup.empty())
+    return bad(s.capability_baseline.empty() ? "capability_baseline" : "capability_followup",
+               "capability_baseline and capability_followup go together");
+
+  if (!t.contains("months")) return bad("months", "is required (length of follow-up in months)");
+  auto months = get_number(t, "months", 0.0);
+  if (!months.ok()) return months.error();
+  if (!(*months > 0.0) || *months > 1200.0) return bad("months", "must be in (0, 1200]");
+  s.months = *months;
+
+  for (const char* key : {"bootstrap", "seed", "threads"}) {
+    if (!t.contains(key)) continue;
+    const auto& v = t[key];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 0)
+      return bad(key, "must be a non-negative integer");
+  }
+  if (t.contains("bootstrap")) {
+    const auto b = t["bootstrap"].get<std::int64_t>();
+    if (b > 1000000) return bad("bootstrap", "at most 1000000 replicates");
+    s.bootstrap = static_cast<int>(b);
+  }
+  if (t.contains("seed")) s.seed = t["seed"].get<std::uint64_t>();
+  if (t.contains("threads")) {
+    const auto n = t["threads"].get<std::int64_t>();
+    if (n > 256) return bad("threads", "at most 256");
+    s.threads = static_cast<int>(n);
+  }
+  for (const char* key : {"sur", "cluster_bootstrap"}) {
+    if (!t.contains(key)) continue;
+    if (!t[key].is_boolean()) return bad(key, "must be true or false");
+  }
+  s.sur = t.value("sur", false);
+  s.cluster_bootstrap = t.value("cluster_bootstrap", false);
+
+  if (t.contains("thresholds")) {
+    const auto& v = t["thresholds"];
+    if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() ||
+        !v[2].is_number())
+      return bad("thresholds", "must be an array [from, to, step] of three numbers");
+    s.thresholds = {v[0].get<double>(), v[1].get<double>(), v[2].get<double>()};
+    if (!(s.thresholds.from >= 0.0) || !(s.thresholds.to >= s.thresholds.from) ||
+        !(s.thresholds.step > 0.0) || !std::isfinite(s.thresholds.to))
+      return bad("thresholds", "needs 0 ≤ from ≤ to and step > 0");
+    if ((s.thresholds.to - s.thresholds.from) / s.thresholds.step > 100000.0)
+      return bad("thresholds", "at most 100001 thresholds");
+  }
+  auto umin = get_number(t, "utility_min", s.utility_min);
+  if (!umin.ok()) return umin.error();
+  auto umax = get_number(t, "utility_max", s.utility_max);
+  if (!umax.ok()) return umax.error();
+  if (!(*umin < *umax) || *umax > 1.0)
+    return bad("utility_min", "needs utility_min < utility_max ≤ 1");
+  s.utility_min = *umin;
+  s.utility_max = *umax;
+  return s;
+}
+
+}  // namespace cp::economics

@@ -42,34 +42,85 @@ Strata make_strata(const Sample& s, bool by_cluster) {
   return st;
 }
 
-Moments draw_stratified(const Strata& st, std::mt19937_64& rng) {
+// Accumulates the moments of one arm's draws in registers (a reference into Moments would
+// alias the row data and force a load and store per sum). Full = every cross-product (SUR);
+// otherwise only those the OLS closed form needs without SEs: Σv, Σcb², Σcb·cf, Σub², Σub·q.
+template <bool Full>
+struct Acc {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  double p00 = 0, p01 = 0, p02 = 0, p03 = 0, p11 = 0, p12 = 0, p13 = 0, p22 = 0, p23 = 0,
+         p33 = 0;
+  double n = 0;
+  inline void add(const double* v) {
+    const double a = v[0], b = v[1], c = v[2], d = v[3];
+    s0 += a;
+    s1 += b;
+    s2 += c;
+    s3 += d;
+    p00 += a * a;
+    p01 += a * b;
+    p22 += c * c;
+    p23 += c * d;
+    if constexpr (Full) {
+      p02 += a * c;
+      p03 += a * d;
+      p11 += b * b;
+      p12 += b * c;
+      p13 += b * d;
+      p33 += d * d;
+    }
+  }
+  void store(ArmMoments& m) const {
+    m.n += n;
+    const double s[kVars] = {s0, s1, s2, s3};
+    for (int v = 0; v < kVars; ++v) m.s[v] += s[v];
+    const double p[kVars][kVars] = {{p00, p01, p02, p03}, {0, p11, p12, p13},
+                                    {0, 0, p22, p23}, {0, 0, 0, p33}};
+    for (int i = 0; i < kVars; ++i)
+      for (int j = i; j < kVars; ++j) m.p[i * kVars + j] += p[i][j];
+  }
+};
+
+template <bool Full>
+Moments draw_stratified(const Strata& st, Draws32& rng) {
   Moments m;
   for (int a = 0; a < 2; ++a) {
     const double* base = st.rows[a].data();
-    const std::uint64_t n = st.rows[a].size() / kVars;
-    ArmMoments& am = m.arm[a];
-    for (std::uint64_t j = 0; j < n; ++j) accumulate_row(am, base + uniform_below(rng, n) * kVars);
+    const auto n = static_cast<std::uint32_t>(st.rows[a].size() / kVars);
+    Acc<Full> acc;
+    for (std::uint32_t j = 0; j < n; ++j)
+      acc.add(base + static_cast<std::size_t>(rng.below(n)) * kVars);
+    acc.n = static_cast<double>(n);
+    acc.store(m.arm[a]);
   }
   symmetrise(m);
   return m;
 }
 
-Moments draw_two_stage(const Strata& st, std::mt19937_64& rng) {
+template <bool Full>
+Moments draw_two_stage(const Strata& st, Draws32& rng) {
   Moments m;
   for (int a = 0; a < 2; ++a) {
     const double* base = st.rows[a].data();
     const auto& clusters = st.clusters[a];
-    const std::uint64_t k = clusters.size();
-    ArmMoments& am = m.arm[a];
-    for (std::uint64_t c = 0; c < k; ++c) {
-      const auto& members = clusters[uniform_below(rng, k)];
-      const std::uint64_t size = members.size();
-      for (std::uint64_t j = 0; j < size; ++j)
-        accumulate_row(am, base + members[uniform_below(rng, size)] * kVars);
+    const auto k = static_cast<std::uint32_t>(clusters.size());
+    Acc<Full> acc;
+    for (std::uint32_t c = 0; c < k; ++c) {
+      const auto& members = clusters[rng.below(k)];
+      const auto size = static_cast<std::uint32_t>(members.size());
+      for (std::uint32_t j = 0; j < size; ++j)
+        acc.add(base + static_cast<std::size_t>(members[rng.below(size)]) * kVars);
+      acc.n += static_cast<double>(size);
     }
+    acc.store(m.arm[a]);
   }
   symmetrise(m);
   return m;
+}
+
+Moments draw(const Strata& st, Draws32& rng, bool cluster, bool full) {
+  if (cluster) return full ? draw_two_stage<true>(st, rng) : draw_two_stage<false>(st, rng);
+  return full ? draw_stratified<true>(st, rng) : draw_stratified<false>(st, rng);
 }
 
 }  // namespace
@@ -105,8 +156,8 @@ cp::Result<Replicates> bootstrap_replicates(const Sample& sample,
       const int start = next.fetch_add(kChunk);
       if (start >= b) return;
       for (int r = start; r < std::min(b, start + kChunk); ++r) {
-        std::mt19937_64 rng(replicate_seed(options.seed, static_cast<std::uint64_t>(r)));
-        const Moments m = options.cluster ? draw_two_stage(st, rng) : draw_stratified(st, rng);
+        Draws32 rng(replicate_seed(options.seed, static_cast<std::uint64_t>(r)));
+        const Moments m = draw(st, rng, options.cluster, inc.sur);
         // Both arms are non-empty by construction (prepare_sample requires ≥ 2 per arm).
         const auto inc_r = estimate_increments(m, inc);
         out.delta_cost[r] = inc_r->delta_cost;

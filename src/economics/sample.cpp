@@ -40,6 +40,9 @@ cp::Result<Sample> prepare_sample(const EconomicsInput& in, const EconomicsSpec&
       spec.utility_followup.empty() ? "utility_followup" : spec.utility_followup;
 
   if (n == 0) return Error::invalid("empty", "economics: the dataset has no rows", "arm");
+  if (n >= (std::size_t{1} << 31))  // the bootstrap draws 32-bit indices
+    return Error{ErrorKind::too_large, "too_many_rows",
+                 fmt::format("economics: {} rows is more than 2^31 − 1", n), "arm"};
   if (auto e = check_length(cb_name, in.cost_b.size(), n, !adjust)) return *e;
   if (auto e = check_length(cf_name, in.cost_f.size(), n, false)) return *e;
   if (auto e = check_length(ub_name, in.utility_b.size(), n, false)) return *e;

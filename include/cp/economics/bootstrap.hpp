@@ -3,8 +3,8 @@
 //
 // Reproducibility: replicate r draws from its own mt19937_64 seeded with
 // replicate_seed(seed, r) = splitmix64(splitmix64(seed) + r), and integers in [0, m) by
-// Lemire's multiply-and-reject method (no std::uniform_int_distribution, whose algorithm is
-// library-specific). Threads take replicates in any order; results land in slot r.
+// Lemire's multiply-and-reject method on 32-bit halves of its outputs (no
+// std::uniform_int_distribution, whose algorithm is library-specific). Threads take replicates in any order; results land in slot r.
 // No data are copied per replicate: each draw adds its row to the moments by arm.
 #pragma once
 
@@ -29,19 +29,39 @@ inline std::uint64_t replicate_seed(std::uint64_t seed, std::uint64_t replicate)
   return splitmix64(splitmix64(seed) + replicate);
 }
 
-// Uniform integer in [0, bound), bound ≥ 1 (Lemire 2019, unbiased).
-inline std::uint64_t uniform_below(std::mt19937_64& rng, std::uint64_t bound) {
-  unsigned __int128 m = static_cast<unsigned __int128>(rng()) * bound;
-  auto low = static_cast<std::uint64_t>(m);
-  if (low < bound) {
-    const std::uint64_t t = (0 - bound) % bound;
-    while (low < t) {
-      m = static_cast<unsigned __int128>(rng()) * bound;
-      low = static_cast<std::uint64_t>(m);
+// 32-bit draws from one mt19937_64: the low half of each output, then its high half (half
+// the generator calls of one output per draw). below(bound) is a uniform integer in
+// [0, bound), 1 ≤ bound < 2^32, by Lemire's multiply-and-reject method (unbiased).
+class Draws32 {
+ public:
+  explicit Draws32(std::uint64_t seed) : rng_(seed) {}
+  std::uint32_t next() {
+    if (have_) {
+      have_ = false;
+      return static_cast<std::uint32_t>(buf_ >> 32);
     }
+    buf_ = rng_();
+    have_ = true;
+    return static_cast<std::uint32_t>(buf_);
   }
-  return static_cast<std::uint64_t>(m >> 64);
-}
+  std::uint32_t below(std::uint32_t bound) {
+    std::uint64_t m = static_cast<std::uint64_t>(next()) * bound;
+    auto low = static_cast<std::uint32_t>(m);
+    if (low < bound) {
+      const std::uint32_t t = (0u - bound) % bound;
+      while (low < t) {
+        m = static_cast<std::uint64_t>(next()) * bound;
+        low = static_cast<std::uint32_t>(m);
+      }
+    }
+    return static_cast<std::uint32_t>(m >> 32);
+  }
+
+ private:
+  std::mt19937_64 rng_;
+  std::uint64_t buf_ = 0;
+  bool have_ = false;
+};
 
 struct BootstrapOptions {
   int replicates = 5000;

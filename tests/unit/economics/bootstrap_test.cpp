@@ -122,13 +122,13 @@ TEST(EconomicsBootstrap, ClusterBootstrapWithSingletonClustersMatchesIndividual)
 
 // Lemire's bounded integers stay in range; bound 1 always gives 0.
 TEST(EconomicsBootstrap, UniformBelowStaysInRange) {
-  std::mt19937_64 rng(replicate_seed(7, 3));
+  Draws32 rng(replicate_seed(7, 3));
   std::vector<int> counts(7, 0);
   for (int i = 0; i < 70000; ++i) {
-    const auto v = uniform_below(rng, 7);
+    const auto v = rng.below(7);
     ASSERT_LT(v, 7u);
     ++counts[v];
-    ASSERT_EQ(uniform_below(rng, 1), 0u);
+    ASSERT_EQ(rng.below(1), 0u);
   }
   for (int c : counts) EXPECT_NEAR(c, 10000, 500);  // 5 SE of a binomial(70000, 1/7)
   EXPECT_NE(replicate_seed(1, 0), replicate_seed(1, 1));

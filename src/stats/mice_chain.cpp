@@ -102,27 +102,33 @@ std::vector<std::vector<double>> run_one(const std::vector<MiceVariable>& vars, 
     if (!plan.imputed[v]) continue;
     for (int i : plan.mis[v]) cur[v][i] = vars[v].values[plan.obs[v][rng.index(plan.obs[v].size())]];
   }
-  const auto n = static_cast<Eigen::Index>(plan.n);
-  Eigen::MatrixXd X;
+  // A variable is left out of a design while it is constant (as mice drops constant
+  // predictors); constancy changes only when the variable itself is re-imputed.
+  auto constant = [&](std::size_t u) {
+    const auto [lo, hi] = std::minmax_element(cur[u].begin(), cur[u].end());
+    return !(*hi > *lo);
+  };
+  std::vector<char> is_const(vars.size());
+  for (std::size_t u = 0; u < vars.size(); ++u) is_const[u] = constant(u);
+  std::vector<Eigen::VectorXd> warm(vars.size());  // logreg starting values
+  std::vector<const double*> cols;
+  mice_detail::Design d;
   for (int it = 0; it < opt.maxit; ++it) {
     for (std::size_t v = 0; v < vars.size(); ++v) {
       if (!plan.imputed[v]) continue;
-      // Design: intercept + every other predictor that is not constant on the current data.
-      std::vector<int> cols;
-      for (int u : plan.predictors) {
-        if (u == static_cast<int>(v)) continue;
-        const auto [lo, hi] = std::minmax_element(cur[u].begin(), cur[u].end());
-        if (*hi > *lo) cols.push_back(u);
-      }
-      X.resize(n, static_cast<Eigen::Index>(cols.size()) + 1);
-      X.col(0).setOnes();
-      for (std::size_t c = 0; c < cols.size(); ++c)
-        X.col(static_cast<Eigen::Index>(c) + 1) = Eigen::Map<const Eigen::VectorXd>(cur[cols[c]].data(), n);
+      cols.clear();
+      for (int u : plan.predictors)
+        if (u != static_cast<int>(v) && !is_const[u]) cols.push_back(cur[u].data());
+      const bool binary = vars[v].kind == MiceVariable::Kind::binary;
+      mice_detail::make_design(cols, plan.n, plan.obs[v], plan.mis[v], binary, d);
+      Eigen::VectorXd yo(static_cast<Eigen::Index>(plan.obs[v].size()));
+      for (std::size_t i = 0; i < plan.obs[v].size(); ++i)
+        yo[static_cast<Eigen::Index>(i)] = cur[v][plan.obs[v][i]];
       const std::vector<double> imp =
-          vars[v].kind == MiceVariable::Kind::binary
-              ? mice_detail::impute_logreg(X, cur[v], plan.obs[v], plan.mis[v], rng)
-              : mice_detail::impute_pmm(X, cur[v], plan.obs[v], plan.mis[v], opt.donors, rng);
+          binary ? mice_detail::impute_logreg(d, yo, warm[v], rng)
+                 : mice_detail::impute_pmm(d, yo, opt.donors, rng);
       for (std::size_t i = 0; i < imp.size(); ++i) cur[v][plan.mis[v][i]] = imp[i];
+      is_const[v] = constant(v);
     }
   }
   return cur;

@@ -10,17 +10,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 namespace cp::stats::mice_detail {
 namespace {
-
-Eigen::MatrixXd gather_rows(const Eigen::MatrixXd& X, const std::vector<int>& rows) {
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), X.cols());
-  for (Eigen::Index j = 0; j < X.cols(); ++j)
-    for (std::size_t i = 0; i < rows.size(); ++i) out(static_cast<Eigen::Index>(i), j) = X(rows[i], j);
-  return out;
-}
 
 // (XᵀWX)⁻¹ and its Cholesky factor via column scaling, with mice's ridge fallback.
 // Returns the scaled inverse pieces: v = (XᵀX)⁻¹ and L with L Lᵀ = v.
@@ -51,13 +45,36 @@ Inverse invert_crossproduct(const Eigen::MatrixXd& xtx, double ridge) {
 
 }  // namespace
 
-std::vector<double> impute_pmm(const Eigen::MatrixXd& X, const std::vector<double>& y,
-                               const std::vector<int>& obs, const std::vector<int>& mis,
-                               int donors, Rng& rng) {
-  const Eigen::MatrixXd xo = gather_rows(X, obs);
-  Eigen::VectorXd yo(static_cast<Eigen::Index>(obs.size()));
-  for (std::size_t i = 0; i < obs.size(); ++i) yo[static_cast<Eigen::Index>(i)] = y[obs[i]];
-  const Eigen::Index p = X.cols();
+void make_design(const std::vector<const double*>& columns, std::size_t n,
+                 const std::vector<int>& obs, const std::vector<int>& mis, bool summaries,
+                 Design& d) {
+  const auto p1 = static_cast<Eigen::Index>(columns.size()) + 1;
+  const auto no = static_cast<Eigen::Index>(obs.size()), nm = static_cast<Eigen::Index>(mis.size());
+  d.xo.resize(no, p1);
+  d.xm.resize(nm, p1);
+  d.xo.col(0).setOnes();
+  d.xm.col(0).setOnes();
+  if (summaries) {
+    d.mean = d.sd = d.min = d.max = Eigen::RowVectorXd::Ones(p1);
+    d.sd[0] = 0;
+  }
+  for (Eigen::Index j = 1; j < p1; ++j) {
+    const double* c = columns[static_cast<std::size_t>(j - 1)];
+    for (Eigen::Index i = 0; i < no; ++i) d.xo(i, j) = c[obs[static_cast<std::size_t>(i)]];
+    for (Eigen::Index i = 0; i < nm; ++i) d.xm(i, j) = c[mis[static_cast<std::size_t>(i)]];
+    if (summaries) {
+      const Eigen::Map<const Eigen::ArrayXd> col(c, static_cast<Eigen::Index>(n));
+      d.mean[j] = col.mean();
+      d.sd[j] = n > 1 ? std::sqrt((col - d.mean[j]).square().sum() / double(n - 1)) : 0.0;
+      d.min[j] = col.minCoeff();
+      d.max[j] = col.maxCoeff();
+    }
+  }
+}
+
+std::vector<double> impute_pmm(Design& d, const Eigen::VectorXd& yo, int donors, Rng& rng) {
+  const Eigen::MatrixXd& xo = d.xo;
+  const Eigen::Index p = xo.cols();
 
   // .norm.draw: least squares, σ* = sqrt(RSS / χ²(df)), β* = β̂ + chol(v)ᵀ z σ*.
   Eigen::MatrixXd xtx = Eigen::MatrixXd::Zero(p, p);
@@ -67,79 +84,82 @@ std::vector<double> impute_pmm(const Eigen::MatrixXd& X, const std::vector<doubl
   const Eigen::VectorXd coef = inv.v * (xo.transpose() * yo);
   const Eigen::VectorXd yhat_obs = xo * coef;
   const double rss = (yo - yhat_obs).squaredNorm();
-  const double df = std::max<double>(static_cast<double>(obs.size()) - static_cast<double>(p), 1.0);
+  const double df = std::max<double>(static_cast<double>(xo.rows()) - static_cast<double>(p), 1.0);
   const double sigma_star = std::sqrt(rss / rng.chisq(df));
   Eigen::VectorXd z(p);
   for (Eigen::Index j = 0; j < p; ++j) z[j] = rng.normal();
   const Eigen::VectorXd beta_star = coef + inv.L * z * sigma_star;
 
   // Type-1 matching: donors ranked by |ŷ_obs(β̂) − ŷ_mis(β*)|; ties broken by a prior shuffle.
-  std::vector<std::pair<double, double>> donor(obs.size());  // (ŷ, y)
-  for (std::size_t i = 0; i < obs.size(); ++i)
+  auto& donor = d.donor;  // (ŷ, y)
+  donor.resize(static_cast<std::size_t>(xo.rows()));
+  for (std::size_t i = 0; i < donor.size(); ++i)
     donor[i] = {yhat_obs[static_cast<Eigen::Index>(i)], yo[static_cast<Eigen::Index>(i)]};
   std::shuffle(donor.begin(), donor.end(), rng.engine);
   std::sort(donor.begin(), donor.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   const std::size_t nobs = donor.size();
   const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(donors), nobs);
-  std::vector<double> out(mis.size());
-  std::vector<std::size_t> pool(k);
-  for (std::size_t i = 0; i < mis.size(); ++i) {
-    const double target = X.row(mis[i]).dot(beta_star);
-    std::size_t right = std::lower_bound(donor.begin(), donor.end(), target,
-                                         [](const auto& a, double v) { return a.first < v; }) -
-                        donor.begin();
-    std::size_t left = right;  // candidates are [left − 1 …] and [right …]
+  const Eigen::VectorXd yhat_mis = d.xm * beta_star;
+  // Targets are visited in increasing order so the search position only moves forward (a
+  // merge instead of one binary search per target); the random picks are then drawn in row
+  // order, so the stream use does not depend on the sort.
+  const std::size_t nmis = static_cast<std::size_t>(yhat_mis.size());
+  auto& order = d.order;
+  order.resize(nmis);
+  for (std::size_t i = 0; i < nmis; ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return yhat_mis[a] < yhat_mis[b];
+  });
+  auto& pools = d.pools;
+  pools.resize(nmis * k);
+  std::size_t pos = 0;
+  for (std::uint32_t i : order) {
+    const double target = yhat_mis[i];
+    while (pos < nobs && donor[pos].first < target) ++pos;
+    std::size_t right = pos, left = pos;  // candidates are [left − 1 …] and [right …]
     for (std::size_t c = 0; c < k; ++c) {
       const bool take_left =
           right >= nobs ||
           (left > 0 && target - donor[left - 1].first <= donor[right].first - target);
-      pool[c] = take_left ? --left : right++;
+      pools[i * k + c] = static_cast<std::uint32_t>(take_left ? --left : right++);
     }
-    out[i] = donor[pool[rng.index(k)]].second;
   }
+  std::vector<double> out(nmis);
+  for (std::size_t i = 0; i < nmis; ++i) out[i] = donor[pools[i * k + rng.index(k)]].second;
   return out;
 }
 
-std::vector<double> impute_logreg(const Eigen::MatrixXd& X, const std::vector<double>& y,
-                                  const std::vector<int>& obs, const std::vector<int>& mis,
+std::vector<double> impute_logreg(const Design& d, const Eigen::VectorXd& yo, Eigen::VectorXd& warm,
                                   Rng& rng) {
-  const Eigen::Index p1 = X.cols();  // with intercept
-  const Eigen::Index p = p1 - 1;     // predictors
+  const Eigen::Index p1 = d.xo.cols();  // with intercept
+  const Eigen::Index p = p1 - 1;        // predictors
   // mice's augment(): for each predictor, for each category c ∈ {0, 1}, two pseudo-rows at the
   // predictor means with that predictor at mean ± sd/2 (clamped to its range), outcome c,
   // weight (p + 1) / (4p). Means, sds and ranges over all rows, as mice (x is complete).
-  const bool augment = p > 0 && mis.size() != 1;
+  const bool augment = p > 0 && d.xm.rows() != 1;
   const Eigen::Index nr = augment ? 4 * p : 0;
-  const Eigen::Index no = static_cast<Eigen::Index>(obs.size());
+  const Eigen::Index no = d.xo.rows();
   Eigen::MatrixXd xa(no + nr, p1);
   Eigen::VectorXd ya(no + nr), wa(no + nr);
-  for (Eigen::Index i = 0; i < no; ++i) {
-    xa.row(i) = X.row(obs[static_cast<std::size_t>(i)]);
-    ya[i] = y[obs[static_cast<std::size_t>(i)]];
-    wa[i] = 1.0;
-  }
+  xa.topRows(no) = d.xo;
+  ya.head(no) = yo;
+  wa.head(no).setOnes();
   if (augment) {
-    const Eigen::Index n = X.rows();
-    const Eigen::RowVectorXd mean = X.colwise().mean();
-    const Eigen::RowVectorXd mn = X.colwise().minCoeff(), mx = X.colwise().maxCoeff();
-    Eigen::RowVectorXd sd(p1);
-    for (Eigen::Index j = 0; j < p1; ++j)
-      sd[j] = n > 1 ? std::sqrt((X.col(j).array() - mean[j]).square().sum() / double(n - 1)) : 0.0;
     Eigen::Index r = no;
     for (Eigen::Index j = 1; j <= p; ++j)
       for (int c = 0; c < 2; ++c)
         for (double sign : {0.5, -0.5}) {
-          xa.row(r) = mean;
+          xa.row(r) = d.mean;
           xa(r, 0) = 1.0;
-          xa(r, j) = std::clamp(mean[j] + sign * sd[j], mn[j], mx[j]);
+          xa(r, j) = std::clamp(d.mean[j] + sign * d.sd[j], d.min[j], d.max[j]);
           ya[r] = c;
           wa[r] = double(p + 1) / double(nr);
           ++r;
         }
   }
-  // IRLS (glm.fit, logit link) from β = 0, step-halving on a deviance increase.
-  Eigen::VectorXd beta = Eigen::VectorXd::Zero(p1);
+  // IRLS (glm.fit, logit link) from `warm` or β = 0, step-halving on a deviance increase.
+  Eigen::VectorXd beta = warm.size() == p1 ? warm : Eigen::VectorXd::Zero(p1);
   auto deviance = [&](const Eigen::VectorXd& b) {
     const Eigen::ArrayXd eta = (xa * b).array();
     // −2 Σ w [y log μ + (1 − y) log(1 − μ)], in a form stable for large |η|
@@ -178,10 +198,12 @@ std::vector<double> impute_logreg(const Eigen::MatrixXd& X, const std::vector<do
   const Inverse inv = invert_crossproduct(xtwx, 1e-5);
   Eigen::VectorXd z(p1);
   for (Eigen::Index j = 0; j < p1; ++j) z[j] = rng.normal();
+  warm = beta;
   const Eigen::VectorXd beta_star = beta + inv.L * z;
-  std::vector<double> out(mis.size());
-  for (std::size_t i = 0; i < mis.size(); ++i) {
-    const double pr = 1.0 / (1.0 + std::exp(-X.row(mis[i]).dot(beta_star)));
+  const Eigen::VectorXd eta = d.xm * beta_star;
+  std::vector<double> out(static_cast<std::size_t>(eta.size()));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const double pr = 1.0 / (1.0 + std::exp(-eta[static_cast<Eigen::Index>(i)]));
     out[i] = rng.uniform() <= pr ? 1.0 : 0.0;
   }
   return out;

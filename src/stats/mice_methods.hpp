@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include <Eigen/Dense>
@@ -32,18 +33,35 @@ struct Rng {
   }
 };
 
-// Predictive mean matching as mice.impute.pmm (type-1 matching): y[obs] are the observed values
-// of the target, X the design with an intercept column (rows = all rows), obs/mis the row
-// indices of observed and to-be-imputed values. Returns the imputed values for `mis`, in order.
-// Contract: obs non-empty, X.rows() covers every index, donors ≥ 1.
-std::vector<double> impute_pmm(const Eigen::MatrixXd& X, const std::vector<double>& y,
-                               const std::vector<int>& obs, const std::vector<int>& mis,
-                               int donors, Rng& rng);
+// The design of one imputation step: an intercept plus the predictor columns (each of length
+// n, complete), split into the observed rows and the rows to impute of the target.
+struct Design {
+  Eigen::MatrixXd xo;  // |obs| × (1 + predictors), first column 1
+  Eigen::MatrixXd xm;  // |mis| × (1 + predictors)
+  // column summaries over all n rows (for logreg's augmentation), index 0 = intercept
+  Eigen::RowVectorXd mean, sd, min, max;
+  // scratch space of impute_pmm, kept between steps
+  std::vector<std::pair<double, double>> donor;
+  std::vector<std::uint32_t> order, pools;
+};
+
+// Fills `d` (reusing its storage: one Design per imputation chain avoids re-allocating
+// n × p matrices at every step). Contract: every pointer addresses n values; obs and mis
+// index into 0..n−1.
+void make_design(const std::vector<const double*>& columns, std::size_t n,
+                 const std::vector<int>& obs, const std::vector<int>& mis, bool summaries,
+                 Design& d);
+
+// Predictive mean matching as mice.impute.pmm (type-1 matching): yo are the observed values of
+// the target (rows of d.xo). Returns the imputed values for the rows of d.xm, in order.
+// Contract: yo non-empty, donors ≥ 1.
+std::vector<double> impute_pmm(Design& d, const Eigen::VectorXd& yo, int donors, Rng& rng);
 
 // Logistic regression imputation as mice.impute.logreg (with mice's augmentation against
-// perfect prediction). y values are 0/1. Returns 0/1 values for `mis`.
-std::vector<double> impute_logreg(const Eigen::MatrixXd& X, const std::vector<double>& y,
-                                  const std::vector<int>& obs, const std::vector<int>& mis,
+// perfect prediction). yo values are 0/1. Returns 0/1 values for the rows of d.xm.
+// `warm` (in/out): starting coefficients for IRLS, replaced by the estimate; ignored when its
+// size does not match (the MLE does not depend on the start).
+std::vector<double> impute_logreg(const Design& d, const Eigen::VectorXd& yo, Eigen::VectorXd& warm,
                                   Rng& rng);
 
 }  // namespace cp::stats::mice_detail

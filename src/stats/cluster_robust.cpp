@@ -1,0 +1,119 @@
+// src/stats/cluster_robust.cpp — CR2/CR1 sandwich variance and clubSandwich's Satterthwaite
+// df, computed cluster block by cluster block (see the header for the algebra).
+#include "cp/stats/cluster_robust.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "cp/stats/distributions.hpp"
+
+namespace cp::stats {
+
+namespace {
+
+// Symmetric inverse square root with clubSandwich's tolerance (values <= 1e-12 -> 0).
+Eigen::MatrixXd inverse_sqrt_sym(const Eigen::MatrixXd& S, bool& singular) {
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(S);
+  Eigen::VectorXd v = es.eigenvalues();
+  for (Eigen::Index i = 0; i < v.size(); ++i) {
+    if (v(i) > 1e-12) {
+      v(i) = 1.0 / std::sqrt(v(i));
+    } else {
+      v(i) = 0.0;
+      singular = true;
+    }
+  }
+  return es.eigenvectors() * v.asDiagonal() * es.eigenvectors().transpose();
+}
+
+}  // namespace
+
+cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::MatrixXd& X,
+                                            const std::vector<int>& cluster, CrType type) {
+  const Eigen::Index n = X.rows(), p = X.cols();
+  if (static_cast<Eigen::Index>(cluster.size()) != n || fit.n != n || fit.p != p)
+    return Error::invalid("size_mismatch",
+                          "cluster_robust: cluster ids, X and the fit must have the same rows",
+                          "cluster");
+  // Group rows by cluster: order[] lists row indices cluster by cluster (ids sorted).
+  std::vector<int> order(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (cluster[i] < 0)
+      return Error::invalid("bad_cluster", fmt::format("cluster id of row {} is negative", i + 1),
+                            "cluster");
+    order[i] = static_cast<int>(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return cluster[a] < cluster[b]; });
+  std::vector<Eigen::Index> start;  // start offsets into order[] of each cluster, plus end
+  for (Eigen::Index k = 0; k < n; ++k)
+    if (k == 0 || cluster[order[k]] != cluster[order[k - 1]]) start.push_back(k);
+  start.push_back(n);
+  const int J = static_cast<int>(start.size()) - 1;
+  if (J < 2)
+    return Error::infeasible("too_few_clusters",
+                             "cluster-robust standard errors need at least two clusters",
+                             "cluster");
+
+  const Eigen::MatrixXd& M = fit.bread;
+  // Xs: rows of X in cluster order; G: A_j X_j stacked in the same order.
+  Eigen::MatrixXd Xs(n, p), G(n, p);
+  Eigen::VectorXd es(n);
+  for (Eigen::Index k = 0; k < n; ++k) {
+    Xs.row(k) = X.row(order[k]);
+    es(k) = fit.residuals(order[k]);
+  }
+  ClusterRobustFit out;
+  out.type = type;
+  out.n_clusters = J;
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(p, p);
+  for (int j = 0; j < J; ++j) {
+    const Eigen::Index s = start[j], nj = start[j + 1] - start[j];
+    auto Xj = Xs.middleRows(s, nj);
+    if (type == CrType::CR2) {
+      Eigen::MatrixXd IH = Eigen::MatrixXd::Identity(nj, nj) - Xj * M * Xj.transpose();
+      bool singular = false;
+      Eigen::MatrixXd A = inverse_sqrt_sym(IH, singular);
+      if (singular) ++out.n_clusters_singular;
+      G.middleRows(s, nj) = A * Xj;
+    } else {
+      G.middleRows(s, nj) = Xj;
+    }
+    Eigen::VectorXd u = G.middleRows(s, nj).transpose() * es.segment(s, nj);
+    meat.noalias() += u * u.transpose();
+  }
+  out.vcov = M * meat * M;
+  if (type == CrType::CR1) out.vcov *= static_cast<double>(J) / (J - 1);
+  out.se = out.vcov.diagonal().cwiseMax(0.0).cwiseSqrt();
+
+  // Satterthwaite df per coefficient from the block sums (header).
+  out.df.resize(p);
+  out.t.resize(p);
+  out.p.resize(p);
+  for (Eigen::Index k = 0; k < p; ++k) {
+    Eigen::VectorXd w = G * M.col(k);  // g_j stacked
+    double sum_d = 0, sum_d2 = 0, sum_d_hMh = 0;
+    Eigen::MatrixXd S = Eigen::MatrixXd::Zero(p, p);
+    for (int j = 0; j < J; ++j) {
+      const Eigen::Index s = start[j], nj = start[j + 1] - start[j];
+      const double d = w.segment(s, nj).squaredNorm();
+      Eigen::VectorXd h = Xs.middleRows(s, nj).transpose() * w.segment(s, nj);
+      const double hMh = h.dot(M * h);
+      sum_d += d;
+      sum_d2 += d * d;
+      sum_d_hMh += d * hMh;
+      S.noalias() += h * h.transpose();
+    }
+    Eigen::MatrixXd MS = M * S;
+    const double E = sum_d - MS.trace();
+    const double V = sum_d2 - 2.0 * sum_d_hMh + (MS * MS).trace();
+    out.df(k) = (V > 0 && E > 0) ? E * E / V : 0.0;
+    out.t(k) = out.se(k) > 0 ? fit.beta(k) / out.se(k) : 0.0;
+    out.p(k) = out.df(k) > 0 ? t_two_sided_p(out.t(k), out.df(k)) : 1.0;
+  }
+  return out;
+}
+
+}  // namespace cp::stats

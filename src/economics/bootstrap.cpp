@@ -142,7 +142,7 @@ cp::Result<Replicates> bootstrap_replicates(const Sample& sample,
   Replicates out;
   out.delta_cost.assign(b, 0.0);
   out.delta_qaly.assign(b, 0.0);
-  std::vector<char> aliased(b, 0), fell_back(b, 0);
+  std::vector<char> aliased(b, 0), fell_back(b, 0), failed(b, 0);
   IncrementOptions inc = options.increments;
   inc.want_se = false;
 
@@ -158,8 +158,13 @@ cp::Result<Replicates> bootstrap_replicates(const Sample& sample,
       for (int r = start; r < std::min(b, start + kChunk); ++r) {
         Draws32 rng(replicate_seed(options.seed, static_cast<std::uint64_t>(r)));
         const Moments m = draw(st, rng, options.cluster, inc.sur);
-        // Both arms are non-empty by construction (prepare_sample requires ≥ 2 per arm).
+        // Both arms are non-empty by construction (prepare_sample requires ≥ 2 per arm);
+        // should that ever fail, the replicate is flagged and the run reports an error.
         const auto inc_r = estimate_increments(m, inc);
+        if (!inc_r.ok()) {
+          failed[r] = 1;
+          continue;
+        }
         out.delta_cost[r] = inc_r->delta_cost;
         out.delta_qaly[r] = inc_r->delta_qaly;
         aliased[r] = inc_r->aliased > 0;
@@ -171,6 +176,9 @@ cp::Result<Replicates> bootstrap_replicates(const Sample& sample,
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  if (std::count(failed.begin(), failed.end(), 1) > 0)
+    return Error{ErrorKind::internal, "bootstrap_failed",
+                 "bootstrap_replicates: a resampled arm was empty (internal error)", "bootstrap"};
   out.replicates_with_aliasing = static_cast<int>(std::count(aliased.begin(), aliased.end(), 1));
   out.sur_fallbacks = static_cast<int>(std::count(fell_back.begin(), fell_back.end(), 1));
   return out;

@@ -48,19 +48,46 @@ done
 popd >/dev/null
 shopt -u nullglob
 
-# Rebuild only when the target or one of its sources (or headers) is newer than the binary.
-needs_build=1
-if [[ -x "${bin}" ]]; then
-  needs_build=0
-  while IFS= read -r f; do
-    if [[ "${f}" -nt "${bin}" ]]; then needs_build=1; break; fi
-  done < <(printf '%s\n' "${src}" "${extra_sources[@]}"; find "${repo_root}/include" "${repo_root}/src" -name '*.hpp' 2>/dev/null)
+# Each source is compiled to its own cached object, rebuilt only when the source or one of the
+# headers it includes (from the compiler's -MMD dependency file) is newer; compiles run in
+# parallel (CP_FUZZ_JOBS, default 2); then everything is linked.
+flags=(-std=c++20 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -O1 -g
+       -I "${repo_root}/include" -I "${repo_root}/src")
+obj_dir="${out_dir}/${name}-objs"
+mkdir -p "${obj_dir}"
+stale() {  # stale SOURCE OBJECT: true when OBJECT must be rebuilt
+  local f="$1" o="$2" dep
+  [[ -f "${o}" && -f "${o}.d" && ! "${f}" -nt "${o}" ]] || return 0
+  while IFS= read -r dep; do
+    [[ -z "${dep}" ]] && continue
+    [[ ! -e "${dep}" || "${dep}" -nt "${o}" ]] && return 0
+  done < <(sed -e 's/\\$//' -e 's/^[^:]*://' "${o}.d" | tr -s ' \t' '\n\n')
+  return 1
+}
+objects=()
+to_build=()
+for f in "${src}" "${extra_sources[@]}"; do
+  rel="${f#"${repo_root}/"}"
+  o="${obj_dir}/${rel//\//__}.o"
+  objects+=("${o}")
+  if stale "${f}" "${o}"; then to_build+=("${f}|${o}"); fi
+done
+if [[ ${#to_build[@]} -gt 0 ]]; then
+  echo "run_fuzzer: compiling ${#to_build[@]} of ${#objects[@]} source(s) for ${base}"
+  export CP_FUZZ_CXX_RESOLVED="${cxx}"
+  printf '%s\n' "${to_build[@]}" | xargs -P "${CP_FUZZ_JOBS:-2}" -I{} bash -c '
+    pair="$1"; shift
+    "${CP_FUZZ_CXX_RESOLVED}" "$@" -MMD -MF "${pair#*|}.d" -c "${pair%%|*}" -o "${pair#*|}.tmp" && mv "${pair#*|}.tmp" "${pair#*|}"
+  ' _ {} "${flags[@]}"
 fi
-if [[ ${needs_build} -eq 1 ]]; then
-  echo "run_fuzzer: building ${bin} from ${src} and ${#extra_sources[@]} source(s)"
-  "${cxx}" -std=c++20 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -O1 -g \
-    -I "${repo_root}/include" -I "${repo_root}/src" \
-    "${src}" "${extra_sources[@]}" -lfmt -o "${bin}.tmp"
+needs_link=1
+if [[ -x "${bin}" ]]; then
+  needs_link=0
+  for o in "${objects[@]}"; do [[ "${o}" -nt "${bin}" ]] && { needs_link=1; break; }; done
+fi
+if [[ ${needs_link} -eq 1 ]]; then
+  echo "run_fuzzer: linking ${bin}"
+  "${cxx}" -fsanitize=fuzzer,address,undefined "${objects[@]}" -lfmt -o "${bin}.tmp"
   mv "${bin}.tmp" "${bin}"
 fi
 

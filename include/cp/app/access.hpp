@@ -1,0 +1,37 @@
+// include/cp/app/access.hpp — who may see and change what: the role table of DESIGN.md in one
+// place. Pure functions of the caller and the facts of the record; app/ use cases call them
+// before touching data, and audit every refusal.
+//
+//   person        their own record (read here; editing their map, goals and ideas comes with
+//                 the practice issue)
+//   practitioner  people they work with (read and write); their team's caseload (read: cover)
+//   team_leader   the team's records (read and write)
+//   agency_admin  accounts, teams, the directory; no personal records
+//   researcher    pseudonymised study data only; no personal records
+//   system_admin  configuration, backups, audit review; no personal records
+#pragma once
+
+#include <vector>
+
+#include "cp/app/caller.hpp"
+#include "cp/store/records.hpp"
+
+namespace cp::app {
+
+enum class Access { none = 0, read = 1, write = 2 };
+
+Access access_to_partnership(const Caller& c, const store::PartnershipRow& p);
+// The most the caller may do with any of the person's partnerships (none when there are none),
+// or read for the person themself.
+Access access_to_person(const Caller& c, long long person_id,
+                        const std::vector<store::PartnershipRow>& partnerships);
+
+bool may_read_caseload(const Caller& c);     // practitioner, team_leader
+bool may_list_teams(const Caller& c);        // anyone attached to an agency except a person
+bool may_review_audit(const Caller& c);      // system_admin
+// A transfer must go to an active worker in the same agency; the team leader or the current
+// worker may transfer.
+bool may_transfer_to(const Caller& c, const store::PartnershipRow& p,
+                     const store::WorkerRow& to);
+
+}  // namespace cp::app

@@ -1,0 +1,228 @@
+// src/cli/server_commands.cpp — `cpi init`, `cpi serve`, `cpi user add`, `cpi demo`,
+// `cpi backup` and `cpi audit verify`: the commands that open the database.
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+
+#include "cli/registry.hpp"
+#include "cp/app/demo.hpp"
+#include "cp/app/passwords.hpp"
+#include "cp/app/service.hpp"
+#include "cp/http/server.hpp"
+#include "cp/store/audit_log.hpp"
+#include "cp/store/database.hpp"
+
+namespace cp::cli {
+namespace {
+
+constexpr const char* kDefaultDb = "var/cpi.db";
+
+std::unique_ptr<store::Database> open_db(const std::string& path, int pool = 2, bool create = true) {
+  store::OpenOptions o;
+  o.pool_size = pool;
+  o.create = create;
+  try {
+    return store::Database::open(path, o);
+  } catch (const store::StoreError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    throw ExitCode{2};
+  }
+}
+
+std::string demo_password() {
+  if (const char* p = std::getenv("CPI_DEMO_PASSWORD"); p && *p) return p;
+  return app::random_password(16);
+}
+
+void print_demo_accounts(const std::string& password, bool generated) {
+  fmt::print("Demo sign-ins (password {}{}):\n", password,
+             generated ? ", generated for this run; set CPI_DEMO_PASSWORD to choose one" : ", from CPI_DEMO_PASSWORD");
+  for (const auto& a : app::demo_accounts()) fmt::print("  {:<18} {}\n", a.username, a.description);
+}
+
+void add_init(CLI::App& root) {
+  auto* cmd = root.add_subcommand("init", "Create the database (or bring its schema up to date)");
+  auto db = std::make_shared<std::string>(kDefaultDb);
+  cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->callback([db] {
+    auto d = open_db(*db, 1);
+    fmt::print("database {} is ready (schema version {})\n", d->location(), d->schema_version());
+  });
+}
+
+void add_serve(CLI::App& root) {
+  struct Opts {
+    std::string db = kDefaultDb, address = "127.0.0.1", web_root, tls_cert, tls_key;
+    int port = 8080, threads = 2, idle = 30 * 60, max_age = 12 * 3600, login_limit = 5, address_limit = 50;
+    bool demo = false;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = root.add_subcommand("serve", "Run the web server (API and front end)");
+  cmd->add_flag("--demo", o->demo, "Seed demo data if the database is empty, with the demo sign-ins");
+  cmd->add_option("--port", o->port, "Port to listen on (0: any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--db", o->db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->add_option("--address", o->address, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--threads", o->threads, "Worker threads")->check(CLI::Range(1, 64));
+  cmd->add_option("--web-root", o->web_root, "Folder of the built web front end (web/dist)");
+  cmd->add_option("--tls-cert", o->tls_cert, "TLS certificate chain (PEM); with --tls-key, serve HTTPS");
+  cmd->add_option("--tls-key", o->tls_key, "TLS private key (PEM)");
+  cmd->add_option("--session-idle", o->idle, "Seconds without a request before a session ends")->check(CLI::Range(1, 86400));
+  cmd->add_option("--session-max", o->max_age, "Seconds after sign-in when a session ends")->check(CLI::Range(1, 7 * 86400));
+  cmd->add_option("--login-limit", o->login_limit, "Failed sign-ins per account in 15 minutes before it locks")->check(CLI::Range(1, 1000));
+  cmd->add_option("--address-login-limit", o->address_limit, "Failed sign-ins per client address in 15 minutes before it locks")->check(CLI::Range(1, 100000));
+  cmd->callback([o] {
+    auto db = open_db(o->db, o->threads + 1);
+    if (o->demo) {
+      const bool generated = !std::getenv("CPI_DEMO_PASSWORD") || !*std::getenv("CPI_DEMO_PASSWORD");
+      const std::string password = demo_password();
+      auto seeded = app::seed_demo(*db, password);
+      if (seeded.seeded)
+        fmt::print("Demo data: {} people, {} partnerships, {} contacts.\n", seeded.people, seeded.partnerships, seeded.contacts);
+      else
+        fmt::print("The database already has data; demo data was not added (demo passwords are unchanged).\n");
+      if (seeded.seeded) print_demo_accounts(password, generated);
+    }
+    app::ServiceConfig sc;
+    sc.sessions.idle = std::chrono::seconds(o->idle);
+    sc.sessions.absolute = std::chrono::seconds(o->max_age);
+    sc.throttle.per_account = o->login_limit;
+    sc.throttle.per_address = o->address_limit;
+    app::Service service(*db, sc);
+    http::ServerConfig cfg;
+    cfg.address = o->address;
+    cfg.port = static_cast<unsigned short>(o->port);
+    cfg.threads = o->threads;
+    cfg.tls_certificate = o->tls_cert;
+    cfg.tls_key = o->tls_key;
+    cfg.api.web_root = o->web_root;
+    try {
+      http::run_server(service, cfg, [&](const std::string& url) {
+        fmt::print("Connecting People is listening on {}/ (database {})\n", url, db->location());
+        fmt::print("listening on {}\n", url);
+        std::fflush(stdout);
+      });
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      throw ExitCode{2};
+    }
+    fmt::print("stopped; database closed cleanly\n");
+    std::fflush(stdout);
+  });
+}
+
+void add_user(CLI::App& root) {
+  auto* user = root.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  struct Opts {
+    std::string db = kDefaultDb, username, display_name, role;
+    long long worker_id = 0, team_id = 0, person_id = 0, agency_id = 0;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* add = user->add_subcommand("add", "Add an account; the password is read from standard input");
+  add->add_option("--db", o->db, "Database: a SQLite file path (default var/cpi.db)");
+  add->add_option("--username", o->username, "Sign-in name")->required();
+  add->add_option("--role", o->role, "One of: " + domain::role_names())->required();
+  add->add_option("--display-name", o->display_name, "Name shown in the app");
+  add->add_option("--worker-id", o->worker_id, "Worker record (practitioner, team leader)");
+  add->add_option("--team-id", o->team_id, "Team (team leader)");
+  add->add_option("--person-id", o->person_id, "Person record (person role)");
+  add->add_option("--agency-id", o->agency_id, "Agency (agency admin)");
+  add->callback([o] {
+    auto role = domain::role_from_string(o->role);
+    if (!role) {
+      std::cerr << "error: --role must be one of: " << domain::role_names() << "\n";
+      throw ExitCode{2};
+    }
+    std::string password;
+    if (isatty(0)) std::cerr << "Password for " << o->username << ": ";
+    std::getline(std::cin, password);
+    auto db = open_db(o->db, 1);
+    app::Service service(*db);
+    app::NewAccount a;
+    a.username = o->username;
+    a.display_name = o->display_name;
+    a.password = password;
+    a.role = *role;
+    if (o->worker_id) a.worker_id = o->worker_id;
+    if (o->team_id) a.team_id = o->team_id;
+    if (o->person_id) a.person_id = o->person_id;
+    if (o->agency_id) a.agency_id = o->agency_id;
+    const char* who = std::getenv("USER");
+    auto id = service.create_account(a, fmt::format("cli:{}", who ? who : "operator"));
+    if (!id) {
+      std::cerr << "error: " << id.error().message;
+      if (!id.error().field.empty()) std::cerr << " (" << id.error().field << ")";
+      std::cerr << "\n";
+      throw ExitCode{2};
+    }
+    fmt::print("account {} created (id {}, role {})\n", o->username, *id, o->role);
+  });
+}
+
+void add_demo(CLI::App& root) {
+  auto db = std::make_shared<std::string>(kDefaultDb);
+  auto* cmd = root.add_subcommand("demo", "Add the synthetic demo agency, people and sign-ins to an empty database");
+  cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->callback([db] {
+    auto d = open_db(*db, 1);
+    const bool generated = !std::getenv("CPI_DEMO_PASSWORD") || !*std::getenv("CPI_DEMO_PASSWORD");
+    const std::string password = demo_password();
+    auto r = app::seed_demo(*d, password);
+    if (!r.seeded) {
+      std::cerr << "error: the database already has data; demo data goes only into an empty database\n";
+      throw ExitCode{1};
+    }
+    fmt::print("Demo data: {} people, {} partnerships, {} contacts.\n", r.people, r.partnerships, r.contacts);
+    print_demo_accounts(password, generated);
+  });
+}
+
+void add_backup(CLI::App& root) {
+  auto db = std::make_shared<std::string>(kDefaultDb);
+  auto file = std::make_shared<std::string>();
+  auto* cmd = root.add_subcommand("backup", "Copy the database while it is in use (SQLite online backup), then verify the copy");
+  cmd->add_option("FILE", *file, "The backup file to create (must not exist)")->required();
+  cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->callback([db, file] {
+    auto d = open_db(*db, 1, false);
+    try {
+      d->backup_to(*file);
+    } catch (const store::StoreError& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      throw ExitCode{1};
+    }
+    fmt::print("backup written to {} and verified (integrity ok, schema version {})\n", *file, d->schema_version());
+  });
+}
+
+void add_audit(CLI::App& root) {
+  auto* audit = root.add_subcommand("audit", "Review the audit log");
+  audit->require_subcommand(1);
+  auto db = std::make_shared<std::string>(kDefaultDb);
+  auto* verify = audit->add_subcommand("verify", "Check the audit log's hash chain; exit 0 only when it is intact");
+  verify->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  verify->callback([db] {
+    auto d = open_db(*db, 1, false);
+    auto v = d->read([](soci::session& s) { return store::verify_audit(s); });
+    if (v.intact) {
+      fmt::print("audit log intact: {} entries\n", v.entries);
+      return;
+    }
+    fmt::print(stderr, "audit log NOT intact: {} (entries checked before the problem: {})\n", v.problem, v.entries);
+    throw ExitCode{1};
+  });
+}
+
+const Registration reg_init{"init", add_init};
+const Registration reg_serve{"serve", add_serve};
+const Registration reg_user{"user", add_user};
+const Registration reg_demo{"demo", add_demo};
+const Registration reg_backup{"backup", add_backup};
+const Registration reg_audit{"audit", add_audit};
+
+}  // namespace
+}  // namespace cp::cli

@@ -130,7 +130,9 @@ cp::Result<EvaluationOutput> run_evaluation(const AnalysisSpec& spec, const Anal
   }
   if (spec.economics) {
     say("economics");
-    J["economics"] = run_economics(*spec.economics, data, out.warnings);
+    auto ec = run_economics(*spec.economics, data, out.warnings);
+    J["economics"] = std::move(ec.json);
+    out.report_sections += ec.report_html;
   }
   J["warnings"] = out.warnings;
   return out;

@@ -228,6 +228,7 @@ h2{border-bottom:1px solid #ccc;padding-bottom:.2em}figure{display:inline-block;
                        m.n_followup ? fmt::format("{:.3f} ({:.3f})", m.mean_followup, m.sd_followup) : "–");
     }
   h += "</table>";
+  h += out.report_sections;
   h += extra_sections;
   h += "<h2>Warnings</h2>";
   if (out.warnings.empty()) h += "<p>None.</p>";

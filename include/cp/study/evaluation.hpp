@@ -39,6 +39,7 @@ struct EvaluationOutput {
   FlowCounts flow;
   std::vector<OutcomeSummary> summaries;
   std::vector<std::string> warnings;
+  std::string report_sections;  // extra report.html sections (economics SVGs), safe HTML
 };
 
 // Progress messages for long runs (one line each); may be empty.

@@ -162,3 +162,24 @@ TEST(RAnchor, OwnImputationAgreesWithinMonteCarloTolerance) {
 
 }  // namespace
 }  // namespace cp::study::testing
+
+namespace cp::study::testing {
+namespace {
+
+// Issue 6/7 wiring: the [economics] section runs through cpi analyse's engine; the point
+// estimates of r-anchor step d (ΔC unadjusted, ΔQ adjusted for baseline utility) to 1e-6.
+TEST(RAnchor, EconomicsSectionIsEvaluated) {
+  auto spec = load_spec("r_anchor_economics.toml");
+  auto data = load_data(spec);
+  auto out = run_evaluation(spec, data);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  const auto& e = out->results["economics"];
+  ASSERT_FALSE(e.contains("error")) << e.dump();
+  const auto ref = load_reference();
+  expect_rel(e["delta_cost"], R(ref, "cea_boot/inc_cost/estimate"), 1e-6, "delta_cost");
+  expect_rel(e["delta_qaly"], R(ref, "cea_boot/inc_qaly/estimate"), 1e-6, "delta_qaly");
+  EXPECT_NE(out->report_sections.find("<svg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cp::study::testing

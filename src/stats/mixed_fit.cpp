@@ -221,6 +221,8 @@ cp::Result<MixedFit> fit_random_intercept(const Eigen::MatrixXd& X, const Eigen:
 
 cp::Result<ContrastTest> test_contrast(const MixedFit& fit, const Eigen::VectorXd& L) {
   const Eigen::Index p = fit.beta.size();
+  if (p == 0 || fit.vcov_jacobian.size() != 2)
+    return Error::invalid("not_fitted", "test_contrast: the fit has no Satterthwaite state", "fit");
   if (L.size() != p)
     return Error::invalid("size_mismatch",
                           fmt::format("test_contrast: L has {} entries for {} fixed effects",
@@ -229,8 +231,6 @@ cp::Result<ContrastTest> test_contrast(const MixedFit& fit, const Eigen::VectorX
     return Error::invalid("non_finite", "test_contrast: L is not finite", "L");
   if (L.cwiseAbs().maxCoeff() == 0.0)
     return Error::invalid("zero_contrast", "test_contrast: L is all zero", "L");
-  if (fit.vcov_jacobian.size() != 2)
-    return Error::invalid("not_fitted", "test_contrast: the fit has no Satterthwaite state", "fit");
   ContrastTest c;
   c.estimate = L.dot(fit.beta);
   const double var = L.dot(fit.vcov * L);

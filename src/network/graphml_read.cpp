@@ -215,9 +215,7 @@ Result<EgoSnapshot> read_graphml(std::string_view document) {
   }
   if (!ego) return at(graph->line, "no node has ego = true: mark the person at the centre");
   s.ego_id = *ego;
-  if (auto it = gv->find("ego_id"); it != gv->end() && !it->second.empty() && it->second != *ego)
-    return at(graph->line, fmt::format("graph ego_id '{}' differs from the ego node '{}'",
-                                       it->second, *ego));
+  // The graph's `ego_id` data is informative only: the node marked ego decides.
 
   // Edges: alter–alter ties; ego edges ignored; duplicates merged.
   std::set<std::pair<std::string, std::string>> seen;

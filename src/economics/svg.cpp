@@ -121,6 +121,9 @@ std::string ce_plane_svg(const EconomicsResult& r) {
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#888\" "
         "stroke-dasharray=\"5 4\"><title>£{:.0f} per QALY</title></line>\n",
         x(q0), y(lambda * q0), x(q1), y(lambda * q1), lambda);
+    s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#666\" font-size=\"10\">£{:.0f}k"
+                     "</text>\n",
+                     x(q1) - 30, y(lambda * q1) + 14, lambda / 1000);
   }
   if (reps > 0) {
     s += "<g fill=\"#2b6cb0\" fill-opacity=\"0.35\">\n";

@@ -26,7 +26,7 @@ std::string canonical(const Definition& d) {
 
 json bound(std::string_view url, const Item& it, double v) {
   json e{{"url", url}};
-  if (it.type == ResponseType::number) e["valueDecimal"] = v;
+  if (it.type == ResponseType::number || std::fabs(v) >= 9e15) e["valueDecimal"] = v;
   else e["valueInteger"] = static_cast<long long>(v);
   return e;
 }
@@ -181,7 +181,8 @@ std::string to_fhir_questionnaire_response(const Definition& d, const ResponseSe
                             {"code", std::to_string(a->second.missing ? *a->second.missing_code
                                                                       : static_cast<int>(a->second.number))}};
     else if (a->second.missing) ans["valueInteger"] = *a->second.missing_code;
-    else if (it.type == ResponseType::integer) ans["valueInteger"] = static_cast<long long>(a->second.number);
+    else if (it.type == ResponseType::integer && std::fabs(a->second.number) < 9e15)
+      ans["valueInteger"] = static_cast<long long>(a->second.number);
     else ans["valueDecimal"] = a->second.number;
     items.push_back({{"linkId", it.id}, {"answer", json::array({ans})}});
   }

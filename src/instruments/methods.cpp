@@ -91,6 +91,8 @@ Result<Unit> check_method(const Definition& d) {
   if (m == "swemwbs") return check_role(d, "metric_conversion");
   if (m == "domain_mean") {
     if (d.subscales.empty()) return bad("subscales", "method 'domain_mean' needs subscales (the domains)");
+    if (auto dg = p.find("digits"); dg != p.end() && !(dg->is_number_integer() && *dg >= 0 && *dg <= 12))
+      return bad("scoring.parameters.digits", "digits must be an integer 0–12");
     auto t = p.find("total");
     if (t != p.end() && !(t->is_string() && (*t == "mean_of_domains" || *t == "mean_of_items")))
       return bad("scoring.parameters.total", "total must be mean_of_domains or mean_of_items");

@@ -39,6 +39,9 @@ std::optional<std::vector<double>> collect(const Context& c, const std::string& 
 std::vector<std::string> scored_items(const Definition& d);
 std::vector<std::string> string_params(const nlohmann::json& params, const char* key);
 double round_to(double x, int digits);
+// A whole-number answer as int, clamped to the int range (answers are range-checked before, but
+// a definition may allow numbers beyond int; casting those directly would be undefined).
+int as_int(double x);
 std::string format_number(double x);
 std::string table_label(const Table& t);  // "id (EXAMPLE…)" / "id (provisional)"
 

@@ -22,7 +22,7 @@ void score_rq(const Context& c) {
     if (auto v = c.r.value(fc)) {
       const Item* item = c.d.find_item(fc);
       for (const auto& o : item->options)
-        if (o.code == static_cast<int>(*v)) {
+        if (o.code == as_int(*v)) {
           c.add({"style", o.label, "forced choice of the best-fitting paragraph", {fc}, "", false});
           style_done = true;
         }
@@ -38,7 +38,7 @@ void score_rq(const Context& c) {
     return;
   }
   const auto& v = *got;
-  auto dims = rq_dimensions(int(v[0]), int(v[1]), int(v[2]), int(v[3]));
+  auto dims = rq_dimensions(as_int(v[0]), as_int(v[1]), as_int(v[2]), as_int(v[3]));
   if (!dims) {
     c.add_missing("model_of_self", dims.error().message);
     c.add_missing("model_of_others", dims.error().message);
@@ -78,7 +78,7 @@ void score_leq(const Context& c) {
   }
   int n = 0, pos = 0, neg = 0, pos_impact = 0, neg_impact = 0;
   for (double v : *got) {
-    int code = static_cast<int>(v);
+    int code = as_int(v);
     if (code >= 1 && code <= 4) {
       ++n, ++pos, pos_impact += code - 1;
     } else if (code >= 5 && code <= 8) {
@@ -103,7 +103,7 @@ void score_srh(const Context& c) {
     c.add_missing("trichotomous", fmt::format("item {} not answered", item), {item});
     return;
   }
-  int code = static_cast<int>(*v);
+  int code = as_int(*v);
   for (const char* output : {"dichotomous", "trichotomous"}) {
     for (auto& [cat, codes] : p[output].items())
       for (auto& cj : codes)

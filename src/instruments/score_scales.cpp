@@ -51,7 +51,7 @@ void add_metric(const Context& c, const std::string& name, const Score* raw) {
     c.add_missing(name, fmt::format("raw score {} is not a whole number (prorated); the conversion needs all 7 items", r));
     return;
   }
-  auto m = swemwbs_metric(static_cast<int>(r), *t);
+  auto m = swemwbs_metric(as_int(r), *t);
   if (!m) {
     c.add_missing(name, m.error().message);
     return;

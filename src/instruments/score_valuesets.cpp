@@ -92,7 +92,7 @@ void score_eq5d(const Context& c) {
     std::string profile;
     bool ok = true;
     for (double v : *got) {
-      int l = static_cast<int>(v);
+      int l = as_int(v);
       if (l < 1 || l > levels_max) ok = false;
       levels.push_back(l);
       profile += std::to_string(l);
@@ -131,7 +131,7 @@ void score_tariff(const Context& c) {
   double sum = 0;
   std::string terms;
   for (std::size_t k = 0; k < attrs.size(); ++k) {
-    std::string key = fmt::format("{}.{}", attrs[k], static_cast<int>((*got)[k]));
+    std::string key = fmt::format("{}.{}", attrs[k], as_int((*got)[k]));
     auto v = t->get(key);
     if (!v) {
       c.add_missing("index", fmt::format("tariff value {} is not in table {} (not published to us)", key,

@@ -3,6 +3,7 @@
 #include "cp/instruments/scoring.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -38,6 +39,14 @@ const Table* Context::table(const std::string& role, std::string* table_id, std:
 }
 
 void Context::add(Score s) const {
+  if (s.value.is_number() && !std::isfinite(s.value.get<double>())) {
+    add_missing(s.name, "the result is not a finite number (values out of range for this method)", s.items);
+    return;
+  }
+  if (s.value.is_number_float()) {  // whole numbers are written as integers (70, not 70.0)
+    double v = s.value.get<double>();
+    if (v == std::floor(v) && std::fabs(v) < 1e15) s.value = static_cast<long long>(v);
+  }
   s.provisional = s.provisional || d.provisional;
   out.scores.push_back(std::move(s));
 }
@@ -93,6 +102,12 @@ std::vector<std::string> string_params(const json& params, const char* key) {
   for (const auto& v : *it)
     if (v.is_string()) out.push_back(v.get<std::string>());
   return out;
+}
+
+int as_int(double x) {
+  if (!(x > -2147483648.0)) return std::numeric_limits<int>::min();
+  if (!(x < 2147483647.0)) return std::numeric_limits<int>::max();
+  return static_cast<int>(x);
 }
 
 double round_to(double x, int digits) {

@@ -2,6 +2,7 @@
 // every error names its JSON path; tables and lookup CSV files report row and column.
 #include <gtest/gtest.h>
 
+#include "cp/instruments/scoring.hpp"
 #include "support.hpp"
 
 namespace cp::instruments::test {
@@ -101,6 +102,28 @@ TEST(InstrumentDefinition, Issue3LookupCsvNamesRowAndColumn) {
   EXPECT_EQ(bad.error().field, "row 2, column imd_decile");
   auto nocol = parse_lookup_csv("code,decile\n", "x", "lsoa_code", "imd_decile");
   EXPECT_EQ(nocol.error().code, "missing_column");
+}
+
+}  // namespace
+}  // namespace cp::instruments::test
+
+namespace cp::instruments::test {
+namespace {
+
+// Issue 3: never output NaN or infinity — a sum that overflows is reported missing with a reason.
+TEST(InstrumentDefinition, Issue3NonFiniteResultIsMissingNotNumber) {
+  auto j = minimal();
+  j["items"] = nlohmann::json::parse(R"([{"id":"x","topic":"x","type":"number","min":-1e308,"max":1e308},
+                                          {"id":"y","topic":"y","type":"number","min":-1e308,"max":1e308}])");
+  j["subscales"] = nlohmann::json::array();
+  auto d = parse_definition(j.dump());
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  auto r = parse_responses(*d, {{"x", 1e308}, {"y", 1e308}});
+  ASSERT_TRUE(r.ok());
+  auto report = score(*d, *r, {});
+  EXPECT_EQ(report.find("total"), nullptr);
+  ASSERT_EQ(report.missing.size(), 1u);
+  EXPECT_NE(report.missing[0].reason.find("not a finite number"), std::string::npos);
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
     for (int i = 0; i < 40; ++i) {
       store::PersonRow p;
       p.agency_id = agency;
-      p.display_name = fmt::format("{} {}", kFirst[i % 20], kLast[(i * 7 + 3) % 20]);
+      p.display_name = fmt::format("{} {}", kFirst[i % 20], kLast[(i * 7 + 3 + (i / 20) * 3) % 20]);  // 40 distinct names
       p.preferred_name = kFirst[i % 20];
       p.pronouns = i % 3 == 0 ? "she/her" : (i % 3 == 1 ? "he/him" : "they/them");
       p.date_of_birth = fmt::format("{}-{:02}-{:02}", 1950 + (i * 13) % 50, 1 + i % 12, 1 + (i * 5) % 28);

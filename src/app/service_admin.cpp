@@ -16,6 +16,19 @@ Result<json> Service::teams(const Caller& c) {
   });
 }
 
+Result<json> Service::workers(const Caller& c) {
+  if (!may_list_teams(c)) return Error::forbidden("You do not have permission to list workers.");
+  return db_.read([&](soci::session& s) -> Result<json> {
+    json list = json::array();
+    for (const auto& w : store::workers_of_agency(s, *c.agency_id))
+      list.push_back({{"id", w.id},
+                      {"display_name", w.display_name},
+                      {"job_title", w.job_title},
+                      {"team_id", w.team_id ? json(*w.team_id) : json(nullptr)}});
+    return json{{"workers", std::move(list)}};
+  });
+}
+
 Result<json> Service::audit_entries(const Caller& c, int limit) {
   return db_.write([&](soci::session& s) -> Result<json> {
     if (!may_review_audit(c)) {
@@ -42,8 +55,10 @@ Result<json> Service::audit_entries(const Caller& c, int limit) {
 }
 
 Result<json> Service::audit_verify(const Caller& c) {
-  if (!may_review_audit(c))
+  if (!may_review_audit(c)) {
+    db_.write([&](soci::session& s) { audit(s, c, "audit.verify", "audit_log", "-", std::nullopt, "refused"); });
     return Error::forbidden("You do not have permission to verify the audit log.");
+  }
   auto v = db_.read([&](soci::session& s) { return store::verify_audit(s); });
   return json{{"intact", v.intact},
               {"entries", v.entries},

@@ -27,6 +27,7 @@ const std::vector<Route>& routes() {
       {"GET", "/api/v1/partnerships/{id}/contacts", "A partnership's contacts (sessions)", true},
       {"POST", "/api/v1/partnerships/{id}/contacts", "Record a contact (session) for a partnership", true},
       {"GET", "/api/v1/teams", "The teams of the caller's agency", true},
+      {"GET", "/api/v1/workers", "The workers of the caller's agency (for transfers)", true},
       {"GET", "/api/v1/audit", "Recent audit log entries (system administrator)", true},
       {"GET", "/api/v1/audit/verify", "Verify the audit log's hash chain (system administrator)", true},
   };
@@ -132,7 +133,7 @@ std::string content_type_of(const std::string& path) {
   if (ext == ".svg") return "image/svg+xml";
   if (ext == ".png") return "image/png";
   if (ext == ".ico") return "image/x-icon";
-  if (ext == ".json" || ext == ".webmanifest") return "application/json";
+  if (ext == ".json" || ext == ".webmanifest" || ext == ".map") return "application/json";
   if (ext == ".woff2") return "font/woff2";
   if (ext == ".txt") return "text/plain; charset=utf-8";
   return "application/octet-stream";
@@ -318,6 +319,7 @@ Response Api::dispatch(const Request& r) {
     return from_result(service_.add_contact(caller, id, c), 201);
   }
   if (pat == "/api/v1/teams") return from_result(service_.teams(caller));
+  if (pat == "/api/v1/workers") return from_result(service_.workers(caller));
   if (pat == "/api/v1/audit") return from_result(service_.audit_entries(caller, query_int(r.query, "limit", 100, 1, 1000)));
   if (pat == "/api/v1/audit/verify") return from_result(service_.audit_verify(caller));
   return error_response(Error::not_found("route not implemented"));

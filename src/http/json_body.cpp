@@ -16,6 +16,10 @@ JsonBody::JsonBody(const std::string& text) {
     fail(Error::invalid("malformed_json",
                         fmt::format("the body is not valid JSON (at byte {})", e.byte), "body"));
     return;
+  } catch (const nlohmann::json::exception&) {
+    // e.g. a number too large for a double (1e999): valid syntax we still cannot read.
+    fail(Error::invalid("malformed_json", "the body has a number too large to read", "body"));
+    return;
   }
   if (!doc_.is_object()) fail(Error::invalid("wrong_type", "the body must be a JSON object", "body"));
 }

@@ -312,6 +312,24 @@ std::vector<TeamRow> teams_of_agency(soci::session& s, long long agency_id) {
   return out;
 }
 
+std::vector<WorkerRow> workers_of_agency(soci::session& s, long long agency_id) {
+  std::vector<WorkerRow> out;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT id, agency_id, team_id, display_name, job_title FROM workers WHERE "
+                    "agency_id = :a AND active = 1 ORDER BY display_name",
+       soci::use(agency_id));
+  for (const auto& r : rows) {
+    WorkerRow w;
+    w.id = get_int(r, 0);
+    w.agency_id = get_int(r, 1);
+    w.team_id = opt_int(r, 2);
+    w.display_name = get_text(r, 3);
+    w.job_title = get_text(r, 4);
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
 std::optional<PartnershipRow> partnership_by_id(soci::session& s, long long id) {
   soci::rowset<soci::row> rows =
       (s.prepare << fmt::format("SELECT {} FROM partnerships WHERE id = :i", kPartnershipCols),

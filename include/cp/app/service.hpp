@@ -68,6 +68,7 @@ class Service {
 
   // ---- agency and system ----
   Result<json> teams(const Caller& c);
+  Result<json> workers(const Caller& c);
   Result<json> audit_entries(const Caller& c, int limit);
   Result<json> audit_verify(const Caller& c);
 

@@ -4,8 +4,9 @@
 // Reproducibility: replicate r draws from its own mt19937_64 seeded with
 // replicate_seed(seed, r) = splitmix64(splitmix64(seed) + r), and integers in [0, m) by
 // Lemire's multiply-and-reject method on 32-bit halves of its outputs (no
-// std::uniform_int_distribution, whose algorithm is library-specific). Threads take replicates in any order; results land in slot r.
-// No data are copied per replicate: each draw adds its row to the moments by arm.
+// std::uniform_int_distribution, whose algorithm is library-specific). Threads take replicates in
+// any order; results land in slot r. No data are copied per replicate: each draw adds its row to
+// the moments by arm.
 #pragma once
 
 #include <cstdint>

@@ -18,11 +18,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/domain/result.hpp"
 
@@ -56,8 +55,8 @@ struct EconomicsSpec {
   ThresholdRange thresholds;     // CEAC grid; 20,000 and 30,000 are always reported too
   Perspective perspective = Perspective::nhs_pss;  // recorded; costs arrive already totalled
   CostAdjustment cost_adjustment = CostAdjustment::baseline;
-  bool sur = false;                // seemingly unrelated regression (FGLS) for (ΔC, ΔQ)
-  bool cluster_bootstrap = false;  // two-stage: clusters within arm, then people within cluster
+  bool sur = false;                 // seemingly unrelated regression (FGLS) for (ΔC, ΔQ)
+  bool cluster_bootstrap = false;   // two-stage: clusters within arm, then people within cluster
   std::string capability_baseline;  // optional ICECAP-A tariff score (0..1) at baseline
   std::string capability_followup;  // optional ICECAP-A tariff score at follow-up
   int threads = 0;                  // 0 = all hardware threads; results do not depend on it
@@ -75,14 +74,14 @@ cp::Result<EconomicsSpec> parse_economics_spec(const nlohmann::json& table);
 // `capability_b/_f` may be left empty (then no capability analysis); `cluster` may be empty
 // unless spec.cluster_bootstrap is set.
 struct EconomicsInput {
-  std::vector<int> arm;               // 1 = intervention, 0 = control
-  std::vector<std::string> cluster;   // cluster (team/agency) id
-  std::vector<double> cost_b;         // baseline-period cost, GBP (may be empty if unadjusted)
-  std::vector<double> cost_f;         // follow-up-period cost, GBP
-  std::vector<double> utility_b;      // EQ-5D utility at baseline
-  std::vector<double> utility_f;      // EQ-5D utility at follow-up
-  std::vector<double> capability_b;   // ICECAP-A score at baseline (optional)
-  std::vector<double> capability_f;   // ICECAP-A score at follow-up (optional)
+  std::vector<int> arm;              // 1 = intervention, 0 = control
+  std::vector<std::string> cluster;  // cluster (team/agency) id
+  std::vector<double> cost_b;        // baseline-period cost, GBP (may be empty if unadjusted)
+  std::vector<double> cost_f;        // follow-up-period cost, GBP
+  std::vector<double> utility_b;     // EQ-5D utility at baseline
+  std::vector<double> utility_f;     // EQ-5D utility at follow-up
+  std::vector<double> capability_b;  // ICECAP-A score at baseline (optional)
+  std::vector<double> capability_f;  // ICECAP-A score at follow-up (optional)
 };
 
 // Percentile interval.
@@ -109,14 +108,14 @@ struct Icer {
 
 // Bootstrap summaries. Replicates are kept for the CE plane.
 struct BootstrapSummary {
-  int replicates = 0;          // requested
-  int replicates_used = 0;     // replicates with a solvable design
+  int replicates = 0;              // requested
+  int replicates_used = 0;         // replicates with a solvable design
   std::vector<double> delta_cost;  // per replicate (used ones, in replicate order)
   std::vector<double> delta_qaly;
   std::vector<double> delta_capability;  // empty unless capability given
   double delta_cost_mean = 0.0, delta_cost_se = 0.0;
   double delta_qaly_mean = 0.0, delta_qaly_se = 0.0;
-  Interval delta_cost_ci;        // 95 % percentile (boot.ci "perc": interpolated order stats)
+  Interval delta_cost_ci;  // 95 % percentile (boot.ci "perc": interpolated order stats)
   Interval delta_qaly_ci;
   Interval delta_cost_ci_type7;  // 95 % by quantile(type = 7)
   Interval delta_qaly_ci_type7;
@@ -127,7 +126,7 @@ struct BootstrapSummary {
 // Net monetary benefit at the point estimates and probability cost-effective at a threshold.
 struct ThresholdRow {
   double threshold = 0.0;
-  double nmb = 0.0;               // threshold × ΔQ − ΔC
+  double nmb = 0.0;                        // threshold × ΔQ − ΔC
   std::optional<double> p_cost_effective;  // share of replicates with λΔQ − ΔC > 0
 };
 
@@ -143,8 +142,8 @@ struct ArmSummary {
 
 struct EconomicsResult {
   EconomicsSpec spec;
-  int n = 0;             // complete cases analysed
-  int n_excluded = 0;    // rows left out for missing values
+  int n = 0;           // complete cases analysed
+  int n_excluded = 0;  // rows left out for missing values
   ArmSummary intervention, control;
   double delta_cost = 0.0;
   double delta_qaly = 0.0;
@@ -153,10 +152,10 @@ struct EconomicsResult {
   std::optional<double> delta_capability;  // years of full capability, adjusted for baseline
   Icer icer;
   std::optional<BootstrapSummary> bootstrap;  // absent when spec.bootstrap == 0
-  std::vector<ThresholdRow> ceac;     // the spec's grid
-  std::vector<ThresholdRow> reported; // 20,000 and 30,000 (and the grid) for nmb / p keys
+  std::vector<ThresholdRow> ceac;             // the spec's grid
+  std::vector<ThresholdRow> reported;         // 20,000 and 30,000 (and the grid) for nmb / p keys
   std::vector<std::string> warnings;
-  std::vector<std::string> notes;     // method notes
+  std::vector<std::string> notes;  // method notes
 };
 
 // Runs the whole analysis. Errors (never a crash, never a silent NaN):

@@ -26,10 +26,10 @@ struct IncrementOptions {
 struct Increments {
   double delta_cost = 0.0;
   double delta_qaly = 0.0;
-  double se_cost = 0.0;           // model-based (OLS or FGLS), 0 when not wanted
+  double se_cost = 0.0;  // model-based (OLS or FGLS), 0 when not wanted
   double se_qaly = 0.0;
-  int aliased = 0;                // covariates dropped as aliased
-  bool sur_fell_back = false;     // SUR residual covariance singular: OLS used instead
+  int aliased = 0;             // covariates dropped as aliased
+  bool sur_fell_back = false;  // SUR residual covariance singular: OLS used instead
 };
 
 // Errors: infeasible when an arm has no one, or too few people for the SEs (n ≤ parameters).

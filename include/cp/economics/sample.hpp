@@ -21,13 +21,13 @@ enum Var : int { kCostB = 0, kCostF = 1, kUtilB = 2, kQaly = 3 };
 inline constexpr int kVars = 4;
 
 struct Sample {
-  bool adjust_cost = true;                // cost_f ~ arm + cost_b (else cost_f ~ arm)
-  std::vector<double> rows;               // n × kVars, centred
-  std::vector<int> arm;                   // per row: 1 intervention, 0 control
-  std::vector<std::size_t> source_row;    // row of EconomicsInput (0-based)
-  std::vector<int> cluster;               // dense cluster id per row; empty if none given
+  bool adjust_cost = true;              // cost_f ~ arm + cost_b (else cost_f ~ arm)
+  std::vector<double> rows;             // n × kVars, centred
+  std::vector<int> arm;                 // per row: 1 intervention, 0 control
+  std::vector<std::size_t> source_row;  // row of EconomicsInput (0-based)
+  std::vector<int> cluster;             // dense cluster id per row; empty if none given
   int n_clusters = 0;
-  std::array<double, kVars> centre{};     // the means subtracted
+  std::array<double, kVars> centre{};  // the means subtracted
   int n_excluded = 0;
   std::vector<std::string> warnings;
 

@@ -26,8 +26,7 @@ double quantile_type7(const std::vector<double>& sorted, double p);
 // Means, SDs (n − 1), percentile CIs and quadrant shares of the replicates.
 // Errors: invalid_input when there are no replicates or the two vectors differ in length.
 cp::Result<BootstrapSummary> summarise_replicates(std::vector<double> delta_cost,
-                                                  std::vector<double> delta_qaly,
-                                                  int requested);
+                                                  std::vector<double> delta_qaly, int requested);
 
 // The thresholds from, from + step, … ≤ to (+ 1e-9·step slack). Errors (field
 // "economics.thresholds"): non-finite, negative from, to < from, step ≤ 0, > 100,001 points.

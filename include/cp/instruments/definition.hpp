@@ -7,12 +7,11 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/domain/result.hpp"
 
@@ -34,12 +33,12 @@ struct Item {
   std::string id;     // ^[a-z][a-z0-9_]*$, unique in the definition
   std::string topic;  // 2–6 words in our own words
   ResponseType type = ResponseType::code;
-  std::vector<ResponseOption> options;   // `code` items only, in display order
-  std::optional<double> min, max;        // allowed range (integer/number); derived for code
-  std::vector<int> missing_codes;        // codes that mean "not answered / not known"
-  std::optional<int> max_length;         // text items
-  bool scored = true;                    // enters a score
-  std::string wording;                   // licensed wording, empty unless loaded
+  std::vector<ResponseOption> options;  // `code` items only, in display order
+  std::optional<double> min, max;       // allowed range (integer/number); derived for code
+  std::vector<int> missing_codes;       // codes that mean "not answered / not known"
+  std::optional<int> max_length;        // text items
+  bool scored = true;                   // enters a score
+  std::string wording;                  // licensed wording, empty unless loaded
 };
 
 struct Subscale {
@@ -49,7 +48,7 @@ struct Subscale {
 };
 
 struct Scoring {
-  std::string method;          // a known method, see scoring.hpp (e.g. "sum", "eq5d")
+  std::string method;  // a known method, see scoring.hpp (e.g. "sum", "eq5d")
   nlohmann::json parameters = nlohmann::json::object();  // method-specific, checked on parse
   std::string note;
 };
@@ -80,8 +79,8 @@ struct Definition {
   std::string provisional_note;  // required when provisional: what is not yet published to us
   std::string licence;           // licence note
   bool wording_loaded = false;
-  std::string wording_note;      // e.g. "licensed wording not loaded; topics shown"
-  std::vector<Item> items;       // questionnaire order
+  std::string wording_note;  // e.g. "licensed wording not loaded; topics shown"
+  std::vector<Item> items;   // questionnaire order
   std::vector<Subscale> subscales;
   Scoring scoring;
   MissingRule missing_rule;

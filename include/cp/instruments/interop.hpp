@@ -33,7 +33,8 @@ Result<Definition> from_redcap_dictionary(std::string_view csv);
 
 // REDCap-style flat CSV: header `record_id,<item ids…>`, one row per response set; empty cell
 // = not answered. Import validates each row against the definition (errors name row and item).
-std::string to_redcap_records(const Definition& d, const std::vector<std::pair<std::string, ResponseSet>>& records);
+std::string to_redcap_records(const Definition& d,
+                              const std::vector<std::pair<std::string, ResponseSet>>& records);
 Result<std::vector<std::pair<std::string, ResponseSet>>> from_redcap_records(const Definition& d,
                                                                              std::string_view csv);
 

@@ -3,10 +3,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/domain/result.hpp"
 #include "cp/instruments/definition.hpp"
@@ -14,10 +13,10 @@
 namespace cp::instruments {
 
 struct Answer {
-  bool missing = false;              // true: answered with a missing code (e.g. EQ-5D 9)
-  std::optional<int> missing_code;   // the code given, when missing
-  double number = 0;                 // code/integer/number items
-  std::string text;                  // text items
+  bool missing = false;             // true: answered with a missing code (e.g. EQ-5D 9)
+  std::optional<int> missing_code;  // the code given, when missing
+  double number = 0;                // code/integer/number items
+  std::string text;                 // text items
 };
 
 // Answers by item id. Items that are absent were not answered (yet): a partial set is valid;

@@ -19,10 +19,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/instruments/definition.hpp"
 #include "cp/instruments/responses.hpp"
@@ -32,11 +31,11 @@ namespace cp::instruments {
 
 struct Score {
   std::string name;
-  nlohmann::json value;                // a number or a string
-  std::string derivation;              // how it was computed, in words and numbers
-  std::vector<std::string> items;      // items it used
-  std::string table;                   // table id used, if any
-  bool provisional = false;            // from a provisional definition or table
+  nlohmann::json value;            // a number or a string
+  std::string derivation;          // how it was computed, in words and numbers
+  std::vector<std::string> items;  // items it used
+  std::string table;               // table id used, if any
+  bool provisional = false;        // from a provisional definition or table
 };
 
 struct MissingScore {

@@ -7,9 +7,8 @@
 //    "instructions": "…", "items": {"<item id>": {"text": "…", "options": {"<code>": "…"}}}}
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "cp/domain/result.hpp"
 #include "cp/instruments/definition.hpp"

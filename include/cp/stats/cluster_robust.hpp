@@ -28,18 +28,21 @@ struct ClusterRobustFit {
   CrType type = CrType::CR2;
   Eigen::MatrixXd vcov;  // cluster-robust covariance of β̂
   Eigen::VectorXd se;    // √diag(vcov)
-  Eigen::VectorXd df;    // Satterthwaite df per coefficient (clubSandwich coef_test)
-  Eigen::VectorXd t, p;  // t = β/se, two-sided p from t(df)
+  Eigen::VectorXd df;    // Satterthwaite df per coefficient (clubSandwich coef_test);
+                         // 0 for a coefficient not listed in `df_for` (not computed)
+  Eigen::VectorXd t, p;  // t = β/se, two-sided p from t(df) (p = 1 where df was not computed)
   int n_clusters = 0;
   int n_clusters_singular = 0;  // clusters whose I − H_jj was singular (pseudo-inverse used)
 };
 
 // Contract: `fit` came from fit_ols(X, y, …) with this X; cluster[i] is row i's cluster id,
-// any non-negative ints (they need not be consecutive).
-// Errors: invalid_input when sizes disagree or an id is negative; infeasible when there are
-// fewer than two clusters.
+// any non-negative ints (they need not be consecutive). `df_for` lists the coefficients whose
+// Satterthwaite df is wanted (empty = all); each costs O(n p).
+// Errors: invalid_input when sizes disagree, an id is negative or a df_for index is out of
+// range; infeasible when there are fewer than two clusters.
 cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::MatrixXd& X,
                                             const std::vector<int>& cluster,
-                                            CrType type = CrType::CR2);
+                                            CrType type = CrType::CR2,
+                                            const std::vector<int>& df_for = {});
 
 }  // namespace cp::stats

@@ -88,6 +88,7 @@ std::optional<WorkerRow> worker_by_id(soci::session& s, long long id);
 std::optional<TeamRow> team_by_id(soci::session& s, long long id);
 std::optional<AgencyRow> agency_by_id(soci::session& s, long long id);
 std::vector<TeamRow> teams_of_agency(soci::session& s, long long agency_id);
+std::vector<WorkerRow> workers_of_agency(soci::session& s, long long agency_id);
 std::optional<PartnershipRow> partnership_by_id(soci::session& s, long long id);
 std::vector<PartnershipRow> partnerships_of_person(soci::session& s, long long person_id);
 std::vector<EpisodeRow> episodes_of(soci::session& s, long long partnership_id);

@@ -16,7 +16,7 @@ packages=(
   libtomlplusplus-dev libsodium-dev libssl-dev libreadstat-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev libfuzzer-14-dev
-  chromium ca-certificates curl
+  chromium ca-certificates curl openssl wrk
 )
 if [ "${CP_SETUP_POSTGRES:-1}" = 1 ]; then packages+=(postgresql postgresql-client); fi
 

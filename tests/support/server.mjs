@@ -35,7 +35,7 @@ export async function startServer(opts = {}) {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60000);
     const onData = (chunk) => {
       out += chunk.toString();
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const m = out.match(/listening on (https?:\/\/127\.0\.0\.1:\d+)/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     };
     proc.stdout.on('data', onData);

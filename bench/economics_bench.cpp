@@ -26,8 +26,8 @@ using cp::economics::EconomicsSpec;
 // Minimal reader for the r-anchor CSV (quoted strings, empty = missing, no embedded commas).
 bool load(int n, EconomicsInput& in) {
   const char* dir = std::getenv("CP_BENCH_OUT");
-  const std::string path = std::string(dir ? dir : "bench/out") + "/eval_N" + std::to_string(n) +
-                           ".csv";
+  const std::string path =
+      std::string(dir ? dir : "bench/out") + "/eval_N" + std::to_string(n) + ".csv";
   std::ifstream f(path);
   if (!f) return false;
   std::string line;
@@ -101,19 +101,40 @@ void run(benchmark::State& state, bool unadjusted, int threads) {
 }
 
 // Issue 7 default: ΔC adjusted for baseline cost, all hardware threads.
-void BM_EconomicsAdjusted(benchmark::State& s) { run(s, false, 0); }
+void BM_EconomicsAdjusted(benchmark::State& s) {
+  run(s, false, 0);
+}
 // The r-anchor's step d: ΔC unadjusted (same work as R's d_cea_boot).
-void BM_EconomicsUnadjusted(benchmark::State& s) { run(s, true, 0); }
+void BM_EconomicsUnadjusted(benchmark::State& s) {
+  run(s, true, 0);
+}
 // One thread, for the scaling.
-void BM_EconomicsAdjustedOneThread(benchmark::State& s) { run(s, false, 1); }
+void BM_EconomicsAdjustedOneThread(benchmark::State& s) {
+  run(s, false, 1);
+}
 
 }  // namespace
 
-BENCHMARK(BM_EconomicsAdjusted)->Arg(155)->Arg(10000)->Arg(100000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
-BENCHMARK(BM_EconomicsUnadjusted)->Arg(155)->Arg(10000)->Arg(100000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
-BENCHMARK(BM_EconomicsAdjustedOneThread)->Arg(155)->Arg(10000)->Arg(100000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_EconomicsAdjusted)
+    ->Arg(155)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
+BENCHMARK(BM_EconomicsUnadjusted)
+    ->Arg(155)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
+BENCHMARK(BM_EconomicsAdjustedOneThread)
+    ->Arg(155)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
 
 BENCHMARK_MAIN();

@@ -2,11 +2,11 @@
 // two-stage cluster resampling straight into moments, worker threads over replicates.
 #include "cp/economics/bootstrap.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
-
-#include <fmt/format.h>
 
 namespace cp::economics {
 
@@ -48,8 +48,7 @@ Strata make_strata(const Sample& s, bool by_cluster) {
 template <bool Full>
 struct Acc {
   double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  double p00 = 0, p01 = 0, p02 = 0, p03 = 0, p11 = 0, p12 = 0, p13 = 0, p22 = 0, p23 = 0,
-         p33 = 0;
+  double p00 = 0, p01 = 0, p02 = 0, p03 = 0, p11 = 0, p12 = 0, p13 = 0, p22 = 0, p23 = 0, p33 = 0;
   double n = 0;
   inline void add(const double* v) {
     const double a = v[0], b = v[1], c = v[2], d = v[3];
@@ -74,8 +73,8 @@ struct Acc {
     m.n += n;
     const double s[kVars] = {s0, s1, s2, s3};
     for (int v = 0; v < kVars; ++v) m.s[v] += s[v];
-    const double p[kVars][kVars] = {{p00, p01, p02, p03}, {0, p11, p12, p13},
-                                    {0, 0, p22, p23}, {0, 0, 0, p33}};
+    const double p[kVars][kVars] = {
+        {p00, p01, p02, p03}, {0, p11, p12, p13}, {0, 0, p22, p23}, {0, 0, 0, p33}};
     for (int i = 0; i < kVars; ++i)
       for (int j = i; j < kVars; ++j) m.p[i * kVars + j] += p[i][j];
   }
@@ -125,8 +124,7 @@ Moments draw(const Strata& st, Draws32& rng, bool cluster, bool full) {
 
 }  // namespace
 
-cp::Result<Replicates> bootstrap_replicates(const Sample& sample,
-                                            const BootstrapOptions& options) {
+cp::Result<Replicates> bootstrap_replicates(const Sample& sample, const BootstrapOptions& options) {
   if (options.replicates < 1 || options.replicates > 1000000)
     return Error::invalid("economics_spec",
                           fmt::format("bootstrap_replicates: replicates must be 1..1000000, got {}",

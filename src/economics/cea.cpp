@@ -2,10 +2,10 @@
 // ICER, CEAC, NMB, and the ICECAP-A capability analysis by the same machinery.
 #include "cp/economics/cea.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "cp/economics/bootstrap.hpp"
 #include "cp/economics/increments.hpp"
@@ -35,19 +35,20 @@ double total_ss(const Moments& m, int v) {
 
 std::vector<std::string> method_notes(const EconomicsSpec& spec) {
   std::vector<std::string> notes;
-  notes.push_back(fmt::format(
-      "QALYs by area under the curve of EQ-5D utilities at baseline and follow-up: "
-      "(u_b + u_f) / 2 × {} / 12; no discounting",
-      spec.months));
+  notes.push_back(
+      fmt::format("QALYs by area under the curve of EQ-5D utilities at baseline and follow-up: "
+                  "(u_b + u_f) / 2 × {} / 12; no discounting",
+                  spec.months));
   notes.push_back("ΔQ: arm coefficient of OLS qaly ~ arm + baseline utility");
   notes.push_back(spec.cost_adjustment == CostAdjustment::baseline
                       ? "ΔC: arm coefficient of OLS follow-up cost ~ arm + baseline cost"
                       : "ΔC: arm coefficient of OLS follow-up cost ~ arm (difference in means, "
                         "unadjusted)");
   if (spec.sur)
-    notes.push_back("ΔC and ΔQ jointly by seemingly unrelated regression (two-step FGLS, "
-                    "Σ = E'E/n from OLS residuals); with identical regressors SUR would equal "
-                    "OLS equation by equation");
+    notes.push_back(
+        "ΔC and ΔQ jointly by seemingly unrelated regression (two-step FGLS, "
+        "Σ = E'E/n from OLS residuals); with identical regressors SUR would equal "
+        "OLS equation by equation");
   notes.push_back(spec.cluster_bootstrap
                       ? "two-stage cluster bootstrap: clusters resampled within arm, then "
                         "people within each drawn cluster (no shrinkage correction)"
@@ -89,19 +90,20 @@ cp::Result<EconomicsResult> run_impl(const EconomicsInput& input, const Economic
   auto point = estimate_increments(m, opts);
   if (!point.ok()) return point.error();
   if (!std::isfinite(point->delta_cost) || !std::isfinite(point->delta_qaly))
-    return Error::infeasible("not_finite", "economics: the increments could not be computed "
-                                           "(non-finite result)");
+    return Error::infeasible("not_finite",
+                             "economics: the increments could not be computed "
+                             "(non-finite result)");
   r.delta_cost = point->delta_cost;
   r.delta_qaly = point->delta_qaly;
   r.delta_cost_se = point->se_cost;
   r.delta_qaly_se = point->se_qaly;
   if (point->aliased > 0)
-    r.warnings.push_back("a baseline covariate has no variance within arms and was dropped from "
-                         "its regression (as R's lm drops an aliased column)");
+    r.warnings.push_back(
+        "a baseline covariate has no variance within arms and was dropped from "
+        "its regression (as R's lm drops an aliased column)");
   if (point->sur_fell_back)
     r.warnings.push_back("SUR residual covariance is singular: OLS equation by equation used");
-  if (total_ss(m, kCostF) <= 0.0)
-    r.warnings.push_back("follow-up cost has zero variance");
+  if (total_ss(m, kCostF) <= 0.0) r.warnings.push_back("follow-up cost has zero variance");
   if (total_ss(m, kQaly) <= 0.0) r.warnings.push_back("QALYs have zero variance");
   r.icer = classify_icer(r.delta_cost, r.delta_qaly);
 
@@ -124,14 +126,15 @@ cp::Result<EconomicsResult> run_impl(const EconomicsInput& input, const Economic
   if (reps) {
     const int requested = static_cast<int>(reps->delta_cost.size());
     if (reps->replicates_with_aliasing > 0 && point->aliased == 0)
-      r.warnings.push_back(fmt::format("in {} bootstrap replicates a baseline covariate was "
-                                       "aliased and dropped",
-                                       reps->replicates_with_aliasing));
+      r.warnings.push_back(
+          fmt::format("in {} bootstrap replicates a baseline covariate was "
+                      "aliased and dropped",
+                      reps->replicates_with_aliasing));
     if (reps->sur_fallbacks > 0)
-      r.warnings.push_back(fmt::format("SUR fell back to OLS in {} bootstrap replicates",
-                                       reps->sur_fallbacks));
-    auto b = summarise_replicates(std::move(reps->delta_cost), std::move(reps->delta_qaly),
-                                  requested);
+      r.warnings.push_back(
+          fmt::format("SUR fell back to OLS in {} bootstrap replicates", reps->sur_fallbacks));
+    auto b =
+        summarise_replicates(std::move(reps->delta_cost), std::move(reps->delta_qaly), requested);
     if (!b.ok()) return b.error();
     r.bootstrap = std::move(*b);
   }

@@ -5,11 +5,11 @@
 // the style of Stan's check_* functions. Errors are invalid_input; the caller adds the field.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "cp/domain/result.hpp"
 
@@ -18,9 +18,8 @@ namespace cp::economics::detail {
 inline std::optional<Error> check_finite(const char* function, const std::string& argument,
                                          double x) {
   if (std::isfinite(x)) return std::nullopt;
-  return Error::invalid("not_finite",
-                        fmt::format("{}: {} must be finite, got {}", function, argument, x),
-                        argument);
+  return Error::invalid(
+      "not_finite", fmt::format("{}: {} must be finite, got {}", function, argument, x), argument);
 }
 
 inline std::optional<Error> check_nonnegative(const char* function, const std::string& argument,
@@ -45,10 +44,9 @@ inline std::optional<Error> check_in_range(const char* function, const std::stri
                                            double x, double lo, double hi) {
   if (auto e = check_finite(function, argument, x)) return e;
   if (x >= lo && x <= hi) return std::nullopt;
-  return Error::invalid("out_of_range",
-                        fmt::format("{}: {} must lie in [{}, {}], got {}", function, argument,
-                                    lo, hi, x),
-                        argument);
+  return Error::invalid(
+      "out_of_range",
+      fmt::format("{}: {} must lie in [{}, {}], got {}", function, argument, lo, hi, x), argument);
 }
 
 }  // namespace cp::economics::detail

@@ -44,8 +44,7 @@ bool counts_under(Sector s, Perspective p) {
   return s == Sector::nhs || s == Sector::personal_social_services || s == Sector::intervention;
 }
 
-cp::Result<double> perspective_total(const std::vector<CostComponent>& components,
-                                     Perspective p) {
+cp::Result<double> perspective_total(const std::vector<CostComponent>& components, Perspective p) {
   double total = 0.0;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const auto field = fmt::format("components[{}].cost", i);

@@ -11,10 +11,9 @@ cp::Result<double> area_under_curve_years(const std::vector<double>& values,
                                           const std::vector<double>& months) {
   constexpr const char* fn = "area_under_curve_years";
   if (values.size() != months.size())
-    return Error::invalid("size_mismatch",
-                          fmt::format("{}: {} values but {} months", fn, values.size(),
-                                      months.size()),
-                          "months");
+    return Error::invalid(
+        "size_mismatch",
+        fmt::format("{}: {} values but {} months", fn, values.size(), months.size()), "months");
   if (values.size() < 2)
     return Error::invalid("too_few_waves",
                           fmt::format("{}: need at least two waves, got {}", fn, values.size()),

@@ -2,10 +2,10 @@
 // two-step FGLS for seemingly unrelated regression (see increments.hpp for the model).
 #include "cp/economics/increments.hpp"
 
-#include <cmath>
+#include <fmt/format.h>
 
 #include <Eigen/Dense>
-#include <fmt/format.h>
+#include <cmath>
 
 namespace cp::economics {
 
@@ -116,8 +116,8 @@ SmallVec column(const Eigen::Matrix<double, 6, 6>& g, const std::vector<int>& r,
 }
 
 // Two-step FGLS for the (cost, qaly) system. Returns false when Σ is singular.
-bool sur(const Moments& m, const std::vector<int>& r1, const std::vector<int>& r2,
-         bool want_se, Increments& out) {
+bool sur(const Moments& m, const std::vector<int>& r1, const std::vector<int>& r2, bool want_se,
+         Increments& out) {
   const auto g = cross_products(m);
   const int y1 = 2 + kCostF, y2 = 2 + kQaly;
   const std::vector<int>* r[2] = {&r1, &r2};
@@ -128,10 +128,10 @@ bool sur(const Moments& m, const std::vector<int>& r1, const std::vector<int>& r
   Eigen::Matrix2d sigma;
   for (int i = 0; i < 2; ++i)
     for (int j = 0; j < 2; ++j)
-      sigma(i, j) = (g(y[i], y[j]) - beta[i].dot(column(g, *r[i], y[j])) -
-                     beta[j].dot(column(g, *r[j], y[i])) +
-                     beta[i].dot(block(g, *r[i], *r[j]) * beta[j])) /
-                    n;
+      sigma(i, j) =
+          (g(y[i], y[j]) - beta[i].dot(column(g, *r[i], y[j])) -
+           beta[j].dot(column(g, *r[j], y[i])) + beta[i].dot(block(g, *r[i], *r[j]) * beta[j])) /
+          n;
   const double det = sigma.determinant();
   if (!(sigma(0, 0) > 0.0) || !(sigma(1, 1) > 0.0) || !(det > 1e-12 * sigma(0, 0) * sigma(1, 1)))
     return false;

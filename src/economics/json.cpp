@@ -1,8 +1,8 @@
 // src/economics/json.cpp — the `economics` object of results.json (keys of issue 7, plus
 // n, arms, warnings and method notes). Missing values are null with a "<key>_reason".
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "cp/economics/cea.hpp"
 
@@ -15,7 +15,9 @@ std::string threshold_key(double t) {
   return fmt::format("{}", t);
 }
 
-nlohmann::json interval(const Interval& i) { return nlohmann::json::array({i.low, i.high}); }
+nlohmann::json interval(const Interval& i) {
+  return nlohmann::json::array({i.low, i.high});
+}
 
 nlohmann::json arm_json(const ArmSummary& a, bool adjusted) {
   nlohmann::json j = {{"n", a.n},

@@ -2,10 +2,10 @@
 // and the moments by arm that every estimate and every bootstrap replicate is built from.
 #include "cp/economics/sample.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "cp/economics/effects.hpp"
 
@@ -21,10 +21,9 @@ std::string at(const std::string& column, std::size_t row) {
 std::optional<Error> check_length(const std::string& column, std::size_t size, std::size_t n,
                                   bool may_be_empty) {
   if (size == n || (may_be_empty && size == 0)) return std::nullopt;
-  return Error::invalid("size_mismatch",
-                        fmt::format("economics: column '{}' has {} values, arm has {}", column,
-                                    size, n),
-                        column);
+  return Error::invalid(
+      "size_mismatch",
+      fmt::format("economics: column '{}' has {} values, arm has {}", column, size, n), column);
 }
 
 }  // namespace

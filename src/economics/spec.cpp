@@ -1,8 +1,8 @@
 // src/economics/spec.cpp — parses the JSON form of the [economics] table of an analysis spec.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "cp/economics/cea.hpp"
 
@@ -15,8 +15,7 @@ Error bad(const std::string& key, const std::string& what) {
                         "economics." + key);
 }
 
-cp::Result<std::string> get_string(const nlohmann::json& t, const std::string& key,
-                                   bool required) {
+cp::Result<std::string> get_string(const nlohmann::json& t, const std::string& key, bool required) {
   if (!t.contains(key)) {
     if (required) return bad(key, "is required (a column name)");
     return std::string{};
@@ -38,11 +37,23 @@ cp::Result<double> get_number(const nlohmann::json& t, const std::string& key, d
 cp::Result<EconomicsSpec> parse_economics_spec(const nlohmann::json& t) {
   if (!t.is_object())
     return Error::invalid("economics_spec", "[economics] must be a table", "economics");
-  static const std::set<std::string> known = {
-      "cost_baseline", "cost_followup", "utility_baseline", "utility_followup",
-      "months", "bootstrap", "seed", "thresholds", "perspective", "cost_adjustment", "sur",
-      "cluster_bootstrap", "capability_baseline", "capability_followup", "threads",
-      "utility_min", "utility_max"};
+  static const std::set<std::string> known = {"cost_baseline",
+                                              "cost_followup",
+                                              "utility_baseline",
+                                              "utility_followup",
+                                              "months",
+                                              "bootstrap",
+                                              "seed",
+                                              "thresholds",
+                                              "perspective",
+                                              "cost_adjustment",
+                                              "sur",
+                                              "cluster_bootstrap",
+                                              "capability_baseline",
+                                              "capability_followup",
+                                              "threads",
+                                              "utility_min",
+                                              "utility_max"};
   for (const auto& [key, value] : t.items())
     if (!known.count(key)) return bad(key, "unknown key");
 

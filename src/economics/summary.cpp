@@ -1,12 +1,12 @@
 // src/economics/summary.cpp — ICER quadrants, bootstrap percentiles, CEAC and NMB.
 #include "cp/economics/summary.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <cassert>
 #include <cmath>
-
-#include <boost/math/distributions/normal.hpp>
-#include <fmt/format.h>
 
 namespace cp::economics {
 
@@ -18,24 +18,28 @@ Icer classify_icer(double dc, double dq) {
     r.quadrant = "NE";
     r.status = "ratio";
     r.value = dc / dq;
-    r.note = "more effective and more costly: cost-effective when the ICER is below the "
-             "threshold";
+    r.note =
+        "more effective and more costly: cost-effective when the ICER is below the "
+        "threshold";
   } else if (dq > 0.0) {
     r.quadrant = "SE";
     r.status = "dominant";
-    r.note = "more effective and no more costly: the intervention dominates (no ICER is "
-             "reported; a negative ratio would not be comparable with a threshold)";
+    r.note =
+        "more effective and no more costly: the intervention dominates (no ICER is "
+        "reported; a negative ratio would not be comparable with a threshold)";
   } else if (dq < 0.0 && dc <= 0.0) {
     r.quadrant = "SW";
     r.status = "ratio";
     r.value = dc / dq;
-    r.note = "less effective and less costly: the ICER is the saving per QALY lost; "
-             "cost-effective when the ICER is ABOVE the threshold";
+    r.note =
+        "less effective and less costly: the ICER is the saving per QALY lost; "
+        "cost-effective when the ICER is ABOVE the threshold";
   } else if (dq < 0.0) {
     r.quadrant = "NW";
     r.status = "dominated";
-    r.note = "less effective and more costly: the intervention is dominated (no ICER is "
-             "reported)";
+    r.note =
+        "less effective and more costly: the intervention is dominated (no ICER is "
+        "reported)";
   } else {
     r.quadrant = dc > 0.0 ? "NW" : "SW";  // ΔQ = 0 sits on the r-anchor's "ΔQ ≤ 0" side
     r.status = "undefined";
@@ -83,10 +87,10 @@ void mean_sd(const std::vector<double>& x, double& mean, double& sd) {
 cp::Result<BootstrapSummary> summarise_replicates(std::vector<double> dc, std::vector<double> dq,
                                                   int requested) {
   if (dc.empty() || dc.size() != dq.size())
-    return Error::invalid("no_replicates",
-                          fmt::format("summarise_replicates: {} cost and {} QALY replicates",
-                                      dc.size(), dq.size()),
-                          "bootstrap");
+    return Error::invalid(
+        "no_replicates",
+        fmt::format("summarise_replicates: {} cost and {} QALY replicates", dc.size(), dq.size()),
+        "bootstrap");
   BootstrapSummary s;
   s.replicates = requested;
   s.replicates_used = static_cast<int>(dc.size());

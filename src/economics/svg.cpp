@@ -1,11 +1,11 @@
 // src/economics/svg.cpp — the cost-effectiveness plane and the CEAC as accessible inline SVG
 // (role="img", <title>, <desc>, labelled axes with tick values) for report.html.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cp/economics/cea.hpp"
 
@@ -121,9 +121,10 @@ std::string ce_plane_svg(const EconomicsResult& r) {
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#888\" "
         "stroke-dasharray=\"5 4\"><title>£{:.0f} per QALY</title></line>\n",
         x(q0), y(lambda * q0), x(q1), y(lambda * q1), lambda);
-    s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#666\" font-size=\"10\">£{:.0f}k"
-                     "</text>\n",
-                     x(q1) - 30, y(lambda * q1) + 14, lambda / 1000);
+    s += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#666\" font-size=\"10\">£{:.0f}k"
+        "</text>\n",
+        x(q1) - 30, y(lambda * q1) + 14, lambda / 1000);
   }
   if (reps > 0) {
     s += "<g fill=\"#2b6cb0\" fill-opacity=\"0.35\">\n";
@@ -136,10 +137,10 @@ std::string ce_plane_svg(const EconomicsResult& r) {
       "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\" fill=\"#c53030\" stroke=\"white\"><title>Point "
       "estimate</title></circle>\n",
       x(r.delta_qaly), y(r.delta_cost));
-  for (auto [label, px, py] : {std::tuple{"NE", kW - kRight - 24, kTop + 16},
-                               std::tuple{"NW", kLeft + 8, kTop + 16},
-                               std::tuple{"SE", kW - kRight - 24, kH - kBottom - 8},
-                               std::tuple{"SW", kLeft + 8, kH - kBottom - 8}})
+  for (auto [label, px, py] :
+       {std::tuple{"NE", kW - kRight - 24, kTop + 16}, std::tuple{"NW", kLeft + 8, kTop + 16},
+        std::tuple{"SE", kW - kRight - 24, kH - kBottom - 8},
+        std::tuple{"SW", kLeft + 8, kH - kBottom - 8}})
     s += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#666\">{}</text>\n", px, py, label);
   s += "</svg>\n";
   return s;
@@ -155,9 +156,10 @@ std::string ceac_svg(const EconomicsResult& r) {
   if (!r.bootstrap) {
     desc = "No bootstrap was run, so there is no acceptability curve.";
   } else {
-    desc = fmt::format("Probability that the intervention is cost-effective against the "
-                       "threshold (pounds per QALY), from {} bootstrap replicates.",
-                       r.bootstrap->replicates_used);
+    desc = fmt::format(
+        "Probability that the intervention is cost-effective against the "
+        "threshold (pounds per QALY), from {} bootstrap replicates.",
+        r.bootstrap->replicates_used);
     for (const auto& t : r.reported)
       if ((t.threshold == 20000.0 || t.threshold == 30000.0) && t.p_cost_effective)
         desc += fmt::format(" At {:.0f} pounds: {:.1f}%.", t.threshold, 100 * *t.p_cost_effective);
@@ -169,15 +171,17 @@ std::string ceac_svg(const EconomicsResult& r) {
     for (const auto& t : r.ceac)
       if (t.p_cost_effective)
         pts += fmt::format("{:.1f},{:.1f} ", x(t.threshold), y(*t.p_cost_effective));
-    s += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#2b6cb0\" "
-                     "stroke-width=\"2\"/>\n",
-                     pts);
+    s += fmt::format(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"#2b6cb0\" "
+        "stroke-width=\"2\"/>\n",
+        pts);
     for (double lambda : {20000.0, 30000.0})
       if (lambda >= from && lambda <= to)
-        s += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" "
-                         "stroke=\"#888\" stroke-dasharray=\"5 4\"><title>£{3:.0f} per QALY"
-                         "</title></line>\n",
-                         x(lambda), kTop, kH - kBottom, lambda);
+        s += fmt::format(
+            "<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" "
+            "stroke=\"#888\" stroke-dasharray=\"5 4\"><title>£{3:.0f} per QALY"
+            "</title></line>\n",
+            x(lambda), kTop, kH - kBottom, lambda);
   }
   s += "</svg>\n";
   return s;

@@ -22,7 +22,9 @@ EconomicsSpec spec0() {
   return s;
 }
 
-EconomicsInput handmade() { return testing::load_input("handmade.csv"); }
+EconomicsInput handmade() {
+  return testing::load_input("handmade.csv");
+}
 
 bool contains(const std::vector<std::string>& v, const std::string& needle) {
   for (const auto& s : v)

@@ -9,13 +9,13 @@
 //     two ≈ 1.4 %; we allow 6 % (≈ 4 SE).
 //   2.5 % / 97.5 % percentiles: SE ≈ √(p(1−p)/B) / φ(1.96) · σ = 0.038 σ, of a difference
 //     0.053 σ; we allow 0.25 σ (≈ 4.7 SE), σ = R's bootstrap SE.
+#include "cp/economics/bootstrap.hpp"
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include <fmt/format.h>
-
-#include "cp/economics/bootstrap.hpp"
 #include "cp/economics/cea.hpp"
 #include "unit/economics/fixtures.hpp"
 

@@ -2,11 +2,10 @@
 // (lm, hand-written FGLS for SUR) to 1e-9 relative on the r-anchor N = 155 data and on a
 // hand-made dataset; the bootstrap EXACTLY on R's dumped resampling indices.
 // Fixtures and the R script: tests/fixtures/r/economics/ (make_fixtures.R).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
-
-#include <fmt/format.h>
 
 #include "cp/economics/cea.hpp"
 #include "cp/economics/sample.hpp"
@@ -56,8 +55,12 @@ void expect_point(const std::string& dataset, CostAdjustment adj) {
 }
 
 // issue 7 §5: deterministic parts to 1e-9 relative (r-anchor N = 155, both cost models).
-TEST(EconomicsR, PointEstimatesN155Unadjusted) { expect_point("N155", CostAdjustment::none); }
-TEST(EconomicsR, PointEstimatesN155Adjusted) { expect_point("N155", CostAdjustment::baseline); }
+TEST(EconomicsR, PointEstimatesN155Unadjusted) {
+  expect_point("N155", CostAdjustment::none);
+}
+TEST(EconomicsR, PointEstimatesN155Adjusted) {
+  expect_point("N155", CostAdjustment::baseline);
+}
 TEST(EconomicsR, PointEstimatesHandmadeUnadjusted) {
   expect_point("handmade", CostAdjustment::none);
 }
@@ -75,8 +78,7 @@ TEST(EconomicsR, MatchesAnchorStepDPointRows) {
   EXPECT_LT(rel_diff(res->delta_cost, d.at("cea_boot|inc_cost||estimate")), kRel);
   EXPECT_LT(rel_diff(res->delta_qaly, d.at("cea_boot|inc_qaly||estimate")), kRel);
   EXPECT_LT(rel_diff(*res->icer.ratio, d.at("cea_boot|icer||estimate")), kRel);
-  EXPECT_LT(rel_diff(res->control.mean_utility_b,
-                     d.at("cea_descriptives|control||mean_utility_b")),
+  EXPECT_LT(rel_diff(res->control.mean_utility_b, d.at("cea_descriptives|control||mean_utility_b")),
             kRel);
   for (double l : {0.0, 20000.0, 50000.0}) {
     const auto key = fmt::format("inb|||{:.0f}|estimate", l);
@@ -93,15 +95,14 @@ TEST(EconomicsR, MatchesAnchorStepDPointRows) {
 TEST(EconomicsR, SurMatchesFglsInR) {
   for (const char* ds : {"N155", "handmade"}) {
     for (auto adj : {CostAdjustment::baseline, CostAdjustment::none}) {
-      const auto rk = read_json("r_point_estimates.json")[ds][adj == CostAdjustment::baseline
-                                                                 ? "sur_adjusted"
-                                                                 : "sur_unadjusted"];
+      const auto rk = read_json(
+          "r_point_estimates.json")[ds][adj == CostAdjustment::baseline ? "sur_adjusted"
+                                                                        : "sur_unadjusted"];
       auto spec = anchor_spec(adj);
       spec.bootstrap = 0;
       spec.sur = true;
-      auto res = run_economics(load_input(std::string(ds) == "N155" ? "eval_N155.csv"
-                                                                    : "handmade.csv"),
-                               spec);
+      auto res = run_economics(
+          load_input(std::string(ds) == "N155" ? "eval_N155.csv" : "handmade.csv"), spec);
       ASSERT_TRUE(res.ok()) << res.error().message;
       EXPECT_LT(rel_diff(res->delta_cost, rk["delta_cost"]), 1e-8) << ds;
       EXPECT_LT(rel_diff(res->delta_qaly, rk["delta_qaly"]), 1e-8) << ds;

@@ -12,9 +12,13 @@ namespace cp::economics {
 namespace {
 
 nlohmann::json example_table() {  // the TOML of issue 7 as the analysis helper passes it
-  return {{"cost_baseline", "cost_0"}, {"cost_followup", "cost_1"},
-          {"utility_baseline", "eq5d_0"}, {"utility_followup", "eq5d_1"},
-          {"months", 6}, {"bootstrap", 5000}, {"seed", 1},
+  return {{"cost_baseline", "cost_0"},
+          {"cost_followup", "cost_1"},
+          {"utility_baseline", "eq5d_0"},
+          {"utility_followup", "eq5d_1"},
+          {"months", 6},
+          {"bootstrap", 5000},
+          {"seed", 1},
           {"thresholds", {0, 50000, 1000}}};
 }
 
@@ -88,8 +92,8 @@ TEST(EconomicsIcer, Quadrants) {
 TEST(EconomicsSummary, PercentilesAndGrid) {
   std::vector<double> t;
   for (int i = 1; i <= 19; ++i) t.push_back(i);
-  EXPECT_DOUBLE_EQ(boot_percentile(t, 0.05), 1.0);   // rk = 1: first order statistic
-  EXPECT_DOUBLE_EQ(boot_percentile(t, 0.5), 10.0);   // rk = 10
+  EXPECT_DOUBLE_EQ(boot_percentile(t, 0.05), 1.0);  // rk = 1: first order statistic
+  EXPECT_DOUBLE_EQ(boot_percentile(t, 0.5), 10.0);  // rk = 10
   EXPECT_DOUBLE_EQ(quantile_type7(t, 0.5), 10.0);
   EXPECT_DOUBLE_EQ(quantile_type7(t, 0.025), 1.45);
   auto g = threshold_grid({0, 50000, 1000});
@@ -107,8 +111,8 @@ TEST(EconomicsJson, HasTheIssueKeys) {
   auto r = run_economics(testing::load_input("eval_N155.csv"), spec);
   ASSERT_TRUE(r.ok());
   const auto j = to_json(*r);
-  for (const char* k : {"delta_cost", "delta_qaly", "icer", "quadrant", "nmb",
-                        "p_cost_effective", "ceac", "bootstrap", "n", "warnings", "method"})
+  for (const char* k : {"delta_cost", "delta_qaly", "icer", "quadrant", "nmb", "p_cost_effective",
+                        "ceac", "bootstrap", "n", "warnings", "method"})
     EXPECT_TRUE(j.contains(k)) << k;
   EXPECT_TRUE(j["nmb"]["20000"].is_number());
   EXPECT_TRUE(j["nmb"]["30000"].is_number());

@@ -18,17 +18,19 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(155 10000 100000)
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)"; exit 1; }
 csv=$out/analyse_times.csv
-echo "n,tool,wall_s,peak_kib" > "$csv"
+echo "n,tool,wall_s,cpu_s,peak_kib,load1" > "$csv"
 
 measure() {  # label n command…  -> appends to csv, prints
   local tool=$1 n=$2; shift 2
   local log=$out/time_${tool}_${n}.log
   /usr/bin/time -v "$@" > "$out/${tool}_${n}.stdout" 2> "$log"
-  local wall peak
+  local wall peak cpu load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  cpu=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$log")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   peak=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
-  echo "$n,$tool,$wall,$peak" >> "$csv"
-  printf '%-8s n=%-7s wall %8.2f s  peak %8.1f MiB\n' "$tool" "$n" "$wall" "$(echo "$peak/1024" | bc -l)"
+  echo "$n,$tool,$wall,$cpu,$peak,$load" >> "$csv"
+  printf '%-8s n=%-7s wall %8.2f s  cpu %8.2f s  peak %8.1f MiB  (load %s)\n' "$tool" "$n" "$wall" "$cpu" "$(echo "$peak/1024" | bc -l)" "$load"
 }
 
 for n in "${sizes[@]}"; do
@@ -43,4 +45,4 @@ for n in "${sizes[@]}"; do
   fi
 done
 echo
-awk -F, 'NR>1{w[$1","$2]=$3; m[$1","$2]=$4; ns[$1]=1} END{for (n in ns) if ((n",R") in w) printf "n=%s: R/cpi wall ratio %.1fx, peak memory cpi %.0f MiB vs R %.0f MiB\n", n, w[n",R"]/w[n",cpi"], m[n",cpi"]/1024, m[n",R"]/1024}' "$csv"
+awk -F, 'NR>1{w[$1","$2]=$3; c[$1","$2]=$4; m[$1","$2]=$5; ns[$1]=1} END{for (n in ns) if ((n",R") in w) printf "n=%s: R/cpi wall ratio %.1fx, cpu ratio %.1fx, peak memory cpi %.0f MiB vs R %.0f MiB\n", n, w[n",R"]/w[n",cpi"], c[n",R"]/c[n",cpi"], m[n",cpi"]/1024, m[n",R"]/1024}' "$csv"

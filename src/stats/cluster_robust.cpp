@@ -31,12 +31,16 @@ Eigen::MatrixXd inverse_sqrt_sym(const Eigen::MatrixXd& S, bool& singular) {
 }  // namespace
 
 cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::MatrixXd& X,
-                                            const std::vector<int>& cluster, CrType type) {
+                                            const std::vector<int>& cluster, CrType type,
+                                            const std::vector<int>& df_for) {
   const Eigen::Index n = X.rows(), p = X.cols();
   if (static_cast<Eigen::Index>(cluster.size()) != n || fit.n != n || fit.p != p)
     return Error::invalid("size_mismatch",
                           "cluster_robust: cluster ids, X and the fit must have the same rows",
                           "cluster");
+  for (int k : df_for)
+    if (k < 0 || k >= p)
+      return Error::invalid("bad_coefficient", fmt::format("cluster_robust: no coefficient {}", k), "df_for");
   // Group rows by cluster: order[] lists row indices cluster by cluster (ids sorted).
   std::vector<int> order(n);
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -72,7 +76,12 @@ cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::Matr
   for (int j = 0; j < J; ++j) {
     const Eigen::Index s = start[j], nj = start[j + 1] - start[j];
     auto Xj = Xs.middleRows(s, nj);
-    if (type == CrType::CR2) {
+    if (type == CrType::CR2 && nj == 1) {  // scalar case: A = (1 − h_ii)^(−1/2)
+      const double one_minus_h = 1.0 - Xj.row(0).dot(M * Xj.row(0).transpose());
+      const double a = one_minus_h > 1e-12 ? 1.0 / std::sqrt(one_minus_h) : 0.0;
+      if (!(one_minus_h > 1e-12)) ++out.n_clusters_singular;
+      G.middleRows(s, 1) = a * Xj;
+    } else if (type == CrType::CR2) {
       Eigen::MatrixXd IH = Eigen::MatrixXd::Identity(nj, nj) - Xj * M * Xj.transpose();
       bool singular = false;
       Eigen::MatrixXd A = inverse_sqrt_sym(IH, singular);
@@ -89,18 +98,24 @@ cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::Matr
   out.se = out.vcov.diagonal().cwiseMax(0.0).cwiseSqrt();
 
   // Satterthwaite df per coefficient from the block sums (header).
-  out.df.resize(p);
+  out.df = Eigen::VectorXd::Zero(p);
   out.t.resize(p);
-  out.p.resize(p);
-  for (Eigen::Index k = 0; k < p; ++k) {
+  out.p = Eigen::VectorXd::Ones(p);
+  for (Eigen::Index k = 0; k < p; ++k) out.t(k) = out.se(k) > 0 ? fit.beta(k) / out.se(k) : 0.0;
+  std::vector<int> wanted = df_for;
+  if (wanted.empty())
+    for (int k = 0; k < p; ++k) wanted.push_back(k);
+  Eigen::VectorXd h(p), Mh(p);
+  for (int k : wanted) {
     Eigen::VectorXd w = G * M.col(k);  // g_j stacked
     double sum_d = 0, sum_d2 = 0, sum_d_hMh = 0;
     Eigen::MatrixXd S = Eigen::MatrixXd::Zero(p, p);
     for (int j = 0; j < J; ++j) {
       const Eigen::Index s = start[j], nj = start[j + 1] - start[j];
       const double d = w.segment(s, nj).squaredNorm();
-      Eigen::VectorXd h = Xs.middleRows(s, nj).transpose() * w.segment(s, nj);
-      const double hMh = h.dot(M * h);
+      h.noalias() = Xs.middleRows(s, nj).transpose() * w.segment(s, nj);
+      Mh.noalias() = M * h;
+      const double hMh = h.dot(Mh);
       sum_d += d;
       sum_d2 += d * d;
       sum_d_hMh += d * hMh;
@@ -110,7 +125,6 @@ cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::Matr
     const double E = sum_d - MS.trace();
     const double V = sum_d2 - 2.0 * sum_d_hMh + (MS * MS).trace();
     out.df(k) = (V > 0 && E > 0) ? E * E / V : 0.0;
-    out.t(k) = out.se(k) > 0 ? fit.beta(k) / out.se(k) : 0.0;
     out.p(k) = out.df(k) > 0 ? t_two_sided_p(out.t(k), out.df(k)) : 1.0;
   }
   return out;

@@ -27,7 +27,7 @@ ModelResult slope(const AnalysisDataset& data, const std::vector<double>& respon
   if (!d) return failed(name, d.error());
   auto fit = stats::fit_ols(d->X, d->y, d->names);
   if (!fit) return failed(name, fit.error());
-  auto cr = stats::cluster_robust(*fit, d->X, d->cluster, s.robust);
+  auto cr = stats::cluster_robust(*fit, d->X, d->cluster, s.robust, {1});
   if (!cr) return failed(name, cr.error());
   ModelResult r;
   r.model = name;

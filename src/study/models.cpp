@@ -178,7 +178,7 @@ ModelResult fit_ancova(const AnalysisDataset& data, std::size_t outcome, const M
   if (!d) return failed("ancova", d.error());
   auto fit = stats::fit_ols(d->X, d->y, d->names);
   if (!fit) return failed("ancova", fit.error());
-  auto cr = stats::cluster_robust(*fit, d->X, d->cluster, s.robust);
+  auto cr = stats::cluster_robust(*fit, d->X, d->cluster, s.robust, {d->arm_column});
   if (!cr) return failed("ancova", cr.error());
   const int k = d->arm_column;
   ModelResult r;

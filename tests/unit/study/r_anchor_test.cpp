@@ -183,3 +183,22 @@ TEST(RAnchor, EconomicsSectionIsEvaluated) {
 
 }  // namespace
 }  // namespace cp::study::testing
+
+namespace cp::study::testing {
+namespace {
+
+// Issue 6, item 5: the same seed gives the same output whatever the thread count.
+TEST(RAnchor, SameSeedSameResultsWhateverTheThreadCount) {
+  auto spec = load_spec("r_anchor.toml");
+  auto data = load_data(spec);
+  spec.threads = 1;
+  auto one = run_evaluation(spec, data);
+  spec.threads = 3;
+  auto three = run_evaluation(spec, data);
+  ASSERT_TRUE(one.ok() && three.ok());
+  EXPECT_EQ(one->results.dump(), three->results.dump());
+  EXPECT_TRUE(one->results["outcomes"]["wemwbs"]["ancova_mi"]["estimate"].is_number());
+}
+
+}  // namespace
+}  // namespace cp::study::testing

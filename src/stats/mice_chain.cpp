@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <thread>
 
 #include <fmt/format.h>
@@ -147,8 +148,14 @@ cp::Result<MiceResult> mice(const std::vector<MiceVariable>& vars, const MiceOpt
                                      : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(opt.m));
   std::atomic<int> next{0};
+  std::atomic<bool> failed{false};  // e.g. std::bad_alloc in a worker: reported, not fatal
   auto worker = [&] {
-    for (int i = next++; i < opt.m; i = next++) res.completed[i] = run_one(vars, plan, opt, i);
+    try {
+      for (int i = next++; i < opt.m && !failed; i = next++)
+        res.completed[i] = run_one(vars, plan, opt, i);
+    } catch (const std::exception&) {
+      failed = true;
+    }
   };
   if (threads <= 1) {
     worker();
@@ -157,6 +164,9 @@ cp::Result<MiceResult> mice(const std::vector<MiceVariable>& vars, const MiceOpt
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
+  if (failed)
+    return Error{ErrorKind::internal, "mice_failed",
+                 "mice: an imputation failed (out of memory?)", {}};
   return res;
 }
 

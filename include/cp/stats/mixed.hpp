@@ -42,10 +42,10 @@ struct MixedFit {
 };
 
 // Fits y ~ X + (1 | cluster). X holds the full fixed-effects design (including the intercept
-// column if wanted); cluster[i] in 0..G−1 is row i's cluster, every cluster id in 0..G−1 must
-// occur. Errors (invalid_input): empty data, mismatched sizes, non-finite values, cluster ids
-// out of range or unused, names.size() != X.cols(). Errors (infeasible): fewer than two
-// clusters, X not of full column rank, n <= p, zero residual variance.
+// column if wanted); cluster[i] ≥ 0 is row i's cluster (ids that occur in no row are ignored).
+// Errors (invalid_input): empty data, mismatched sizes, non-finite values, negative cluster
+// ids, names.size() != X.cols(). Errors (infeasible): fewer than two clusters, as many
+// clusters as rows, X not of full column rank, n <= p, zero residual variance.
 cp::Result<MixedFit> fit_random_intercept(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                           const std::vector<int>& cluster,
                                           std::vector<std::string> names,

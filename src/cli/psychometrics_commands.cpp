@@ -125,7 +125,9 @@ T or_throw(Result<T> r, const std::string& path) {
   return std::move(r).value();
 }
 
-void print(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+void print(const nlohmann::json& j) {
+  std::cout << j.dump(2) << "\n";
+}
 
 void add_psychometrics(CLI::App& root) {
   auto* ps = root.add_subcommand(
@@ -145,8 +147,9 @@ void add_psychometrics(CLI::App& root) {
   alpha->add_option("FILE", *a_file, csv_help + "respondent, one column per item")
       ->required()
       ->type_name("FILE.csv");
-  alpha->add_option("--replicates", a_opts->bootstrap_replicates,
-                    "Bootstrap replicates (0 = none; else 10..1000000)")
+  alpha
+      ->add_option("--replicates", a_opts->bootstrap_replicates,
+                   "Bootstrap replicates (0 = none; else 10..1000000)")
       ->capture_default_str();
   alpha->add_option("--seed", a_opts->seed, "Seed of the bootstrap (mt19937_64)")
       ->capture_default_str();

@@ -2,8 +2,9 @@
 // model (include/cp/network/ego_network.hpp).
 #include "cp/network/ego_network.hpp"
 
-#include <array>
 #include <fmt/format.h>
+
+#include <array>
 #include <set>
 #include <unordered_set>
 #include <utility>
@@ -13,8 +14,9 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kKindNames{"person", "group", "organisation"};
 constexpr std::array<std::string_view, kRelationCount> kRelationNames{
-    "family", "friend", "neighbour", "work_education", "community_group",
-    "faith",  "peer",   "professional_service",       "online"};
+    "family",          "friend", "neighbour", "work_education",
+    "community_group", "faith",  "peer",      "professional_service",
+    "online"};
 constexpr std::array<std::string_view, kRingCount> kRingNames{"close", "middle", "outer"};
 constexpr std::array<std::string_view, 4> kFrequencyNames{"daily", "weekly", "monthly",
                                                           "less_than_monthly"};
@@ -28,9 +30,15 @@ std::optional<E> find_name(const std::array<std::string_view, N>& names, std::st
 
 }  // namespace
 
-std::string_view to_string(MemberKind k) { return kKindNames.at(static_cast<std::size_t>(k)); }
-std::string_view to_string(Relation r) { return kRelationNames.at(static_cast<std::size_t>(r)); }
-std::string_view to_string(Ring r) { return kRingNames.at(static_cast<std::size_t>(r)); }
+std::string_view to_string(MemberKind k) {
+  return kKindNames.at(static_cast<std::size_t>(k));
+}
+std::string_view to_string(Relation r) {
+  return kRelationNames.at(static_cast<std::size_t>(r));
+}
+std::string_view to_string(Ring r) {
+  return kRingNames.at(static_cast<std::size_t>(r));
+}
 std::string_view to_string(ContactFrequency f) {
   return kFrequencyNames.at(static_cast<std::size_t>(f));
 }
@@ -40,7 +48,9 @@ std::optional<MemberKind> parse_member_kind(std::string_view s) {
 std::optional<Relation> parse_relation(std::string_view s) {
   return find_name<Relation>(kRelationNames, s);
 }
-std::optional<Ring> parse_ring(std::string_view s) { return find_name<Ring>(kRingNames, s); }
+std::optional<Ring> parse_ring(std::string_view s) {
+  return find_name<Ring>(kRingNames, s);
+}
 std::optional<ContactFrequency> parse_contact_frequency(std::string_view s) {
   return find_name<ContactFrequency>(kFrequencyNames, s);
 }
@@ -71,8 +81,8 @@ Result<Unit> validate(const EgoSnapshot& s) {
     const auto field = fmt::format("members[{}].id", i);
     if (id.empty()) return Error::invalid("missing_field", "a member has an empty id", field);
     if (id == s.ego_id)
-      return Error::invalid("duplicate_id",
-                            fmt::format("member id '{}' is the ego's own id", id), field);
+      return Error::invalid("duplicate_id", fmt::format("member id '{}' is the ego's own id", id),
+                            field);
     if (!ids.insert(id).second)
       return Error::invalid("duplicate_id", fmt::format("member id '{}' appears twice", id), field);
   }

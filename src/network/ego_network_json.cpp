@@ -14,7 +14,8 @@ Result<std::string> get_string(const json& o, const char* key, const std::string
   auto it = o.find(key);
   const auto field = where.empty() ? std::string(key) : fmt::format("{}.{}", where, key);
   if (it == o.end() || it->is_null()) {
-    if (required) return Error::invalid("missing_field", fmt::format("'{}' is required", key), field);
+    if (required)
+      return Error::invalid("missing_field", fmt::format("'{}' is required", key), field);
     return fallback;
   }
   if (!it->is_string())
@@ -55,20 +56,23 @@ Result<Member> member_from_json(const json& o, const std::string& where) {
   m.label = *label;
   auto kind = get_string(o, "kind", where, false, "person");
   if (!kind) return kind.error();
-  if (auto k = parse_member_kind(*kind)) m.kind = *k;
+  if (auto k = parse_member_kind(*kind))
+    m.kind = *k;
   else
     return Error::invalid("unknown_value",
                           fmt::format("kind '{}' is not person, group or organisation", *kind),
                           where + ".kind");
   auto rel = get_string(o, "relation", where, true);
   if (!rel) return rel.error();
-  if (auto r = parse_relation(*rel)) m.relation = *r;
+  if (auto r = parse_relation(*rel))
+    m.relation = *r;
   else
     return Error::invalid("unknown_value", fmt::format("relation '{}' is not known", *rel),
                           where + ".relation");
   auto ring = get_string(o, "ring", where, true);
   if (!ring) return ring.error();
-  if (auto r = parse_ring(*ring)) m.ring = *r;
+  if (auto r = parse_ring(*ring))
+    m.ring = *r;
   else
     return Error::invalid("unknown_value",
                           fmt::format("ring '{}' is not close, middle or outer", *ring),
@@ -119,7 +123,9 @@ void to_json(json& j, const Member& m) {
            {"resource_id", m.resource_id ? json(*m.resource_id) : json(nullptr)}};
 }
 
-void to_json(json& j, const Tie& t) { j = json{{"a", t.a}, {"b", t.b}}; }
+void to_json(json& j, const Tie& t) {
+  j = json{{"a", t.a}, {"b", t.b}};
+}
 
 void to_json(json& j, const EgoSnapshot& s) {
   j = json{{"ego_id", s.ego_id},     {"sequence", s.sequence},

@@ -26,9 +26,11 @@ Error at(int line, std::string message) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -41,8 +43,8 @@ std::optional<bool> parse_bool(std::string_view v) {
 
 // The attribute values of one node/graph/edge by attr.name: defaults of keys for `kind`, then
 // the element's <data> children. Errors on <data> naming an undeclared key.
-Result<std::map<std::string, std::string>> values_of(const Element& el, std::string_view kind,
-                                                     const std::unordered_map<std::string, Key>& keys) {
+Result<std::map<std::string, std::string>> values_of(
+    const Element& el, std::string_view kind, const std::unordered_map<std::string, Key>& keys) {
   std::map<std::string, std::string> v;
   for (const auto& [id, k] : keys)
     if ((k.for_ == kind || k.for_ == "all") && k.default_value) v[k.name] = *k.default_value;
@@ -51,7 +53,8 @@ Result<std::map<std::string, std::string>> values_of(const Element& el, std::str
     const auto* key = c.attribute("key");
     if (!key) return at(c.line, "<data> has no 'key' attribute");
     auto it = keys.find(*key);
-    if (it == keys.end()) return at(c.line, fmt::format("<data> refers to undeclared key '{}'", *key));
+    if (it == keys.end())
+      return at(c.line, fmt::format("<data> refers to undeclared key '{}'", *key));
     v[it->second.name] = std::string(trim(c.text));
   }
   return v;
@@ -145,8 +148,8 @@ Result<EgoSnapshot> read_graphml(std::string_view document) {
     const auto* id = c.attribute("id");
     if (!id || id->empty()) return at(c.line, "<node> has no 'id' attribute");
     if (!node_line.emplace(*id, c.line).second)
-      return at(c.line, fmt::format("node id '{}' appears twice (first on line {})", *id,
-                                    node_line[*id]));
+      return at(c.line,
+                fmt::format("node id '{}' appears twice (first on line {})", *id, node_line[*id]));
     for (const auto& g : c.children)
       if (g.local_name() == "graph") return at(g.line, "nested graphs are not supported");
     auto v = values_of(c, "node", keys);
@@ -205,8 +208,8 @@ Result<EgoSnapshot> read_graphml(std::string_view document) {
     if (auto it = v->find("contact_frequency"); it != v->end() && !it->second.empty()) {
       auto f = parse_contact_frequency(it->second);
       if (!f)
-        return at(c.line, fmt::format("node '{}': contact_frequency '{}' is not known", *id,
-                                      it->second));
+        return at(c.line,
+                  fmt::format("node '{}': contact_frequency '{}' is not known", *id, it->second));
       m.contact_frequency = *f;
     }
     if (auto it = v->find("resource_id"); it != v->end() && !it->second.empty())
@@ -226,7 +229,8 @@ Result<EgoSnapshot> read_graphml(std::string_view document) {
     const auto* dst = c.attribute("target");
     if (!src || !dst) return at(c.line, "<edge> needs 'source' and 'target'");
     for (const auto* end : {src, dst})
-      if (!node_line.count(*end)) return at(c.line, fmt::format("edge names unknown node '{}'", *end));
+      if (!node_line.count(*end))
+        return at(c.line, fmt::format("edge names unknown node '{}'", *end));
     const auto& a = member_of[*src];
     const auto& b = member_of[*dst];
     if (a == b) return at(c.line, fmt::format("edge joins node '{}' to itself", a));

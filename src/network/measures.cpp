@@ -106,8 +106,10 @@ SnapshotChange compare_snapshots(const EgoSnapshot& earlier, const EgoSnapshot& 
   for (const auto& x : earlier.members) before.insert(x.id);
   for (const auto& x : later.members) after.insert(x.id);
   for (const auto& x : later.members) {
-    if (before.count(x.id)) ++c.kept;
-    else c.new_members.push_back(x.id);
+    if (before.count(x.id))
+      ++c.kept;
+    else
+      c.new_members.push_back(x.id);
   }
   for (const auto& x : earlier.members)
     if (!after.count(x.id)) c.lost_members.push_back(x.id);
@@ -124,7 +126,8 @@ nlohmann::json to_json(const NetworkMeasures& m) {
         m.by_relation.empty() ? 0 : m.by_relation[static_cast<std::size_t>(r)];
   nlohmann::json by_ring = nlohmann::json::object();
   for (auto r : all_rings())
-    by_ring[std::string(to_string(r))] = m.by_ring.empty() ? 0 : m.by_ring[static_cast<std::size_t>(r)];
+    by_ring[std::string(to_string(r))] =
+        m.by_ring.empty() ? 0 : m.by_ring[static_cast<std::size_t>(r)];
   return nlohmann::json{{"size", m.size},
                         {"ties", m.ties},
                         {"density", opt(m.density)},

@@ -20,7 +20,9 @@ const std::string* Element::attribute(std::string_view n) const {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 bool is_name_start(char c) {
   auto u = static_cast<unsigned char>(c);
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':' || u >= 0x80;
@@ -132,11 +134,16 @@ class Parser {
       if (semi == std::string_view::npos || semi >= to || semi - i > 12)
         return fail_at(i, "'&' must start an entity reference such as &amp;");
       auto ent = s_.substr(i + 1, semi - i - 1);
-      if (ent == "lt") out += '<';
-      else if (ent == "gt") out += '>';
-      else if (ent == "amp") out += '&';
-      else if (ent == "quot") out += '"';
-      else if (ent == "apos") out += '\'';
+      if (ent == "lt")
+        out += '<';
+      else if (ent == "gt")
+        out += '>';
+      else if (ent == "amp")
+        out += '&';
+      else if (ent == "quot")
+        out += '"';
+      else if (ent == "apos")
+        out += '\'';
       else if (ent.size() >= 2 && ent[0] == '#') {
         bool hex = ent[1] == 'x';
         auto digits = ent.substr(hex ? 2 : 1);
@@ -144,12 +151,17 @@ class Parser {
         unsigned long cp = 0;
         for (char d : digits) {
           int v;
-          if (d >= '0' && d <= '9') v = d - '0';
-          else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-          else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
-          else return fail_at(i, fmt::format("bad character reference &{};", ent));
+          if (d >= '0' && d <= '9')
+            v = d - '0';
+          else if (hex && d >= 'a' && d <= 'f')
+            v = d - 'a' + 10;
+          else if (hex && d >= 'A' && d <= 'F')
+            v = d - 'A' + 10;
+          else
+            return fail_at(i, fmt::format("bad character reference &{};", ent));
           cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
-          if (cp > 0x10FFFF) return fail_at(i, fmt::format("character reference &{}; is out of range", ent));
+          if (cp > 0x10FFFF)
+            return fail_at(i, fmt::format("character reference &{}; is out of range", ent));
         }
         if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
           return fail_at(i, fmt::format("character reference &{}; is not allowed", ent));
@@ -211,7 +223,8 @@ class Parser {
     // Content.
     for (;;) {
       if (p_ >= s_.size())
-        return fail(fmt::format("element <{}> opened on line {} is never closed", el.name, el.line));
+        return fail(
+            fmt::format("element <{}> opened on line {} is never closed", el.name, el.line));
       if (starts("</")) {
         p_ += 2;
         auto close = name();
@@ -220,7 +233,8 @@ class Parser {
           return fail(fmt::format("closing tag </{}> does not match <{}> opened on line {}", *close,
                                   el.name, el.line));
         skip_space();
-        if (p_ >= s_.size() || s_[p_] != '>') return fail(fmt::format("expected '>' after </{}", *close));
+        if (p_ >= s_.size() || s_[p_] != '>')
+          return fail(fmt::format("expected '>' after </{}", *close));
         ++p_;
         return el;
       }
@@ -252,6 +266,8 @@ class Parser {
 
 }  // namespace
 
-Result<Element> parse(std::string_view document) { return Parser(document).document(); }
+Result<Element> parse(std::string_view document) {
+  return Parser(document).document();
+}
 
 }  // namespace cp::network::xml

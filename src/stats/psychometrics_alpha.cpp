@@ -80,8 +80,8 @@ double quantile7(const std::vector<double>& sorted, double p) {
 
 // Unbiased draw in [0, n) from mt19937_64 (rejection), identical on every platform.
 int draw(std::mt19937_64& rng, std::uint64_t n) {
-  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                              std::numeric_limits<std::uint64_t>::max() % n;
+  const std::uint64_t limit =
+      std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
   std::uint64_t x;
   do {
     x = rng();
@@ -111,9 +111,8 @@ Result<AlphaResult> cronbach_alpha(const DataMatrix& data, const AlphaOptions& o
   const auto& rows = complete->rows;
   const int n = static_cast<int>(rows.size());
   if (n < 3)
-    return Error::infeasible("too_few_rows",
-                             fmt::format("{}: needs at least 3 complete rows, got {}", fn, n),
-                             "rows");
+    return Error::infeasible(
+        "too_few_rows", fmt::format("{}: needs at least 3 complete rows, got {}", fn, n), "rows");
   std::vector<int> all(static_cast<std::size_t>(n));
   std::iota(all.begin(), all.end(), 0);
   const Matrix c = covariance(rows, all, k);

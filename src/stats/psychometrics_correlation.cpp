@@ -26,9 +26,8 @@ Result<CorrelationResult> version_correlation(const DataMatrix& data, double ci_
   const auto& rows = complete->rows;
   const std::size_t n = rows.size();
   if (n < 3)
-    return Error::infeasible("too_few_rows",
-                             fmt::format("{}: needs at least 3 complete pairs, got {}", fn, n),
-                             "rows");
+    return Error::infeasible(
+        "too_few_rows", fmt::format("{}: needs at least 3 complete pairs, got {}", fn, n), "rows");
   double mx = 0, my = 0;
   for (const auto& r : rows) {
     mx += r[0];
@@ -55,8 +54,8 @@ Result<CorrelationResult> version_correlation(const DataMatrix& data, double ci_
   if (std::fabs(out.r) < 1.0) {
     const double t = out.r * std::sqrt(out.df / (1.0 - out.r * out.r));
     out.t = t;
-    out.p = 2.0 * boost::math::cdf(boost::math::complement(boost::math::students_t(out.df),
-                                                           std::fabs(t)));
+    out.p = 2.0 * boost::math::cdf(
+                      boost::math::complement(boost::math::students_t(out.df), std::fabs(t)));
   } else {
     out.p = 0.0;
   }

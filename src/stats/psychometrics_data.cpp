@@ -15,10 +15,10 @@ Result<CompleteRows> listwise_complete(const DataMatrix& data, const char* funct
   for (std::size_t i = 0; i < data.rows.size(); ++i) {
     const auto& row = data.rows[i];
     if (row.size() != k)
-      return Error::invalid("ragged_row",
-                            fmt::format("{}: row {} has {} values, expected {}", function, i + 1,
-                                        row.size(), k),
-                            fmt::format("row {}", i + 1));
+      return Error::invalid(
+          "ragged_row",
+          fmt::format("{}: row {} has {} values, expected {}", function, i + 1, row.size(), k),
+          fmt::format("row {}", i + 1));
     std::vector<double> values;
     values.reserve(k);
     bool complete = true;
@@ -33,8 +33,10 @@ Result<CompleteRows> listwise_complete(const DataMatrix& data, const char* funct
                               fmt::format("row {}, column {}", i + 1, data.columns[j]));
       values.push_back(*row[j]);
     }
-    if (complete) out.rows.push_back(std::move(values));
-    else ++out.dropped;
+    if (complete)
+      out.rows.push_back(std::move(values));
+    else
+      ++out.dropped;
   }
   return out;
 }

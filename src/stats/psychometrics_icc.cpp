@@ -137,8 +137,8 @@ Result<IccResult> intraclass_correlations(const DataMatrix& data, double alpha) 
   if (f2u && f2l) {
     const double l2 = nobs * (msb - *f2u * mse) /
                       (*f2u * (nj * msj + (nj * nobs - nj - nobs) * mse) + nobs * msb);
-    const double u2 = nobs * (*f2l * msb - mse) /
-                      (nj * msj + (nj * nobs - nj - nobs) * mse + nobs * *f2l * msb);
+    const double u2 =
+        nobs * (*f2l * msb - mse) / (nj * msj + (nj * nobs - nj - nobs) * mse + nobs * *f2l * msb);
     out.icc2.ci_low = finite(l2);
     out.icc2.ci_high = finite(u2);
     out.icc2k.ci_low = finite(l2 * nj / (1 + l2 * (nj - 1)));

@@ -10,9 +10,12 @@ nlohmann::json opt(const std::optional<double>& v) {
 }
 
 nlohmann::json icc_json(const IccValue& v) {
-  return {{"value", v.value}, {"F", v.F},
-          {"df1", v.df1},     {"df2", v.df2},
-          {"p", v.p},         {"ci_low", opt(v.ci_low)},
+  return {{"value", v.value},
+          {"F", v.F},
+          {"df1", v.df1},
+          {"df2", v.df2},
+          {"p", v.p},
+          {"ci_low", opt(v.ci_low)},
           {"ci_high", opt(v.ci_high)}};
 }
 
@@ -46,8 +49,7 @@ nlohmann::json to_json(const AlphaResult& r) {
                      {"ci_high", opt(r.bootstrap_high)}}},
                    {"feldt", {{"ci_low", r.feldt_low}, {"ci_high", r.feldt_high}}}};
   nlohmann::json notes = nlohmann::json::object();
-  if (r.items.size() == 2)
-    notes["alpha_if_deleted"] = "undefined with 2 items (one item left)";
+  if (r.items.size() == 2) notes["alpha_if_deleted"] = "undefined with 2 items (one item left)";
   if (!r.bootstrap_low)
     notes["ci_low"] = r.bootstrap_replicates == 0 ? "bootstrap not requested"
                                                   : "fewer than 2 valid bootstrap replicates";
@@ -83,10 +85,13 @@ nlohmann::json to_json(const KappaResult& r) {
 }
 
 nlohmann::json to_json(const CorrelationResult& r) {
-  return {{"r", r.r},       {"n", r.n},
+  return {{"r", r.r},
+          {"n", r.n},
           {"n_dropped", r.n_dropped},
-          {"t", opt(r.t)},  {"df", r.df},
-          {"p", r.p},       {"ci_low", opt(r.ci_low)},
+          {"t", opt(r.t)},
+          {"df", r.df},
+          {"p", r.p},
+          {"ci_low", opt(r.ci_low)},
           {"ci_high", opt(r.ci_high)},
           {"method", "pearson; Fisher z interval"}};
 }

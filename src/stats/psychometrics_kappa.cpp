@@ -13,9 +13,12 @@ namespace cp::stats {
 
 const char* to_string(KappaWeights w) {
   switch (w) {
-    case KappaWeights::none: return "none";
-    case KappaWeights::linear: return "linear";
-    case KappaWeights::quadratic: return "quadratic";
+    case KappaWeights::none:
+      return "none";
+    case KappaWeights::linear:
+      return "linear";
+    case KappaWeights::quadratic:
+      return "quadratic";
   }
   return "none";
 }
@@ -25,18 +28,17 @@ Result<KappaResult> cohen_kappa(const DataMatrix& data, KappaWeights weights, do
   if (!(alpha > 0.0 && alpha < 1.0))
     return Error::invalid("out_of_range", fmt::format("{}: alpha must be in (0, 1)", fn), "alpha");
   if (data.columns.size() != 2)
-    return Error::invalid("two_raters",
-                          fmt::format("{}: needs exactly 2 columns (two raters), got {}", fn,
-                                      data.columns.size()),
-                          "columns");
+    return Error::invalid(
+        "two_raters",
+        fmt::format("{}: needs exactly 2 columns (two raters), got {}", fn, data.columns.size()),
+        "columns");
   auto complete = listwise_complete(data, fn);
   if (!complete) return complete.error();
   const auto& rows = complete->rows;
   const std::size_t n = rows.size();
   if (n < 2)
-    return Error::infeasible("too_few_rows",
-                             fmt::format("{}: needs at least 2 complete pairs, got {}", fn, n),
-                             "rows");
+    return Error::infeasible(
+        "too_few_rows", fmt::format("{}: needs at least 2 complete pairs, got {}", fn, n), "rows");
   std::vector<double> levels;
   for (const auto& r : rows) {
     levels.push_back(r[0]);

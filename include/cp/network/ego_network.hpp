@@ -47,14 +47,17 @@ struct Support {
   bool information_advice = false;
   bool companionship = false;
 
-  bool any() const noexcept { return emotional || practical || information_advice || companionship; }
+  bool any() const noexcept {
+    return emotional || practical || information_advice || companionship;
+  }
   bool operator==(const Support&) const = default;
 };
 
 // One member (alter) of the ego network. `id` is stable across snapshots.
 struct Member {
   std::string id;
-  std::string label;  // display label chosen by the person; may be empty (never exported to research)
+  std::string
+      label;  // display label chosen by the person; may be empty (never exported to research)
   MemberKind kind = MemberKind::person;
   Relation relation = Relation::friend_;
   Ring ring = Ring::middle;

@@ -8,29 +8,29 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/network/ego_network.hpp"
 
 namespace cp::network {
 
 struct NetworkMeasures {
-  int size = 0;                                  // n: members (ego excluded)
-  std::vector<int> by_relation;                  // count per Relation, in all_relations() order
-  std::vector<int> by_ring;                      // count per Ring, in all_rings() order
-  std::optional<double> share_outside_services;  // members with relation != professional_service / n
-  std::optional<double> reciprocity;             // members with support both given and received / n
-  std::optional<double> blau_relation;           // 1 - sum_r p_r^2 over relation types
-  int ties = 0;                                  // t: alter–alter ties
-  std::optional<double> density;                 // t / (n(n-1)/2); null when n < 2
-  std::optional<double> effective_size;          // Burt: n - 2t/n; null when n = 0
-  int components = 0;                            // connected components among members
-  int isolates = 0;                              // members with no tie to another member
-  std::map<std::string, std::string> notes;      // measure name -> why it is null
+  int size = 0;                  // n: members (ego excluded)
+  std::vector<int> by_relation;  // count per Relation, in all_relations() order
+  std::vector<int> by_ring;      // count per Ring, in all_rings() order
+  std::optional<double>
+      share_outside_services;                // members with relation != professional_service / n
+  std::optional<double> reciprocity;         // members with support both given and received / n
+  std::optional<double> blau_relation;       // 1 - sum_r p_r^2 over relation types
+  int ties = 0;                              // t: alter–alter ties
+  std::optional<double> density;             // t / (n(n-1)/2); null when n < 2
+  std::optional<double> effective_size;      // Burt: n - 2t/n; null when n = 0
+  int components = 0;                        // connected components among members
+  int isolates = 0;                          // members with no tie to another member
+  std::map<std::string, std::string> notes;  // measure name -> why it is null
 };
 
 // Computes every measure of one snapshot. Precondition: validate(s) succeeded (ties name

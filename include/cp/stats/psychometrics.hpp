@@ -10,11 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/domain/result.hpp"
 
@@ -44,8 +43,8 @@ struct AlphaOptions {
 
 struct AlphaItem {
   std::string name;
-  double r_drop = 0;                        // corrected item–total correlation (psych r.drop)
-  std::optional<double> alpha_if_deleted;   // raw alpha of the other items; null when k = 2
+  double r_drop = 0;                       // corrected item–total correlation (psych r.drop)
+  std::optional<double> alpha_if_deleted;  // raw alpha of the other items; null when k = 2
   std::optional<double> std_alpha_if_deleted;
   double mean = 0;
   double sd = 0;
@@ -57,8 +56,8 @@ struct AlphaResult {
   double average_r = 0;  // mean inter-item correlation          (psych average_r)
   double ase = 0;        // asymptotic standard error of alpha  (psych ase, Duhachek)
   double feldt_low = 0, feldt_high = 0;  // Feldt F-based interval for alpha
-  int n = 0;             // respondents used (complete rows)
-  int n_dropped = 0;     // rows dropped for a missing value
+  int n = 0;                             // respondents used (complete rows)
+  int n_dropped = 0;                     // rows dropped for a missing value
   std::vector<AlphaItem> items;
   // Bootstrap: percentile interval (R's quantile type 7) of raw alpha over replicates that
   // resample respondents with replacement. Replicates where some item has no variance are
@@ -78,14 +77,15 @@ struct IccValue {
   double value = 0;
   double F = 0;
   double df1 = 0, df2 = 0;
-  double p = 0;        // upper tail of F(df1, df2)
+  double p = 0;                           // upper tail of F(df1, df2)
   std::optional<double> ci_low, ci_high;  // null when psych's formula is not finite here
 };
 
 struct IccResult {
   IccValue icc1, icc2, icc3, icc1k, icc2k, icc3k;
   int n_subjects = 0, n_raters = 0, n_dropped = 0;
-  double msb = 0, msw = 0, msj = 0, mse = 0;  // mean squares: between subjects, within, judges, error
+  double msb = 0, msw = 0, msj = 0,
+         mse = 0;  // mean squares: between subjects, within, judges, error
 };
 
 // Shrout & Fleiss (1979) as psych::ICC(x, lmer = FALSE) computes them, with psych's confidence
@@ -106,7 +106,7 @@ struct KappaResult {
   bool variance_bad = false;       // psych `bad`: the variance was negative and set to 0
   int n = 0;                       // pairs with both ratings
   int n_dropped = 0;
-  std::vector<double> levels;      // categories: the sorted distinct values both raters used
+  std::vector<double> levels;  // categories: the sorted distinct values both raters used
 };
 
 // Two columns = two raters. Weights follow psych: categories are the sorted distinct observed
@@ -118,10 +118,10 @@ Result<KappaResult> cohen_kappa(const DataMatrix& data, KappaWeights weights, do
 
 struct CorrelationResult {
   double r = 0;
-  int n = 0;          // pairs with both values
+  int n = 0;  // pairs with both values
   int n_dropped = 0;
-  std::optional<double> t;       // t statistic of r = 0 (null when |r| = 1: infinite)
-  double df = 0, p = 0;          // df = n − 2; two-sided p (as R's cor.test)
+  std::optional<double> t;                // t statistic of r = 0 (null when |r| = 1: infinite)
+  double df = 0, p = 0;                   // df = n − 2; two-sided p (as R's cor.test)
   std::optional<double> ci_low, ci_high;  // Fisher z: tanh(atanh r ± z/√(n − 3)); null if n < 4
 };
 

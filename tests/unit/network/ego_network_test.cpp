@@ -11,7 +11,9 @@ namespace {
 using testing::example_a;
 using testing::member;
 
-TEST(EgoNetwork, ExampleIsValid) { EXPECT_TRUE(validate(example_a()).ok()); }
+TEST(EgoNetwork, ExampleIsValid) {
+  EXPECT_TRUE(validate(example_a()).ok());
+}
 
 TEST(EgoNetwork, ValidateNamesTheOffendingField) {
   auto s = example_a();

@@ -1,14 +1,14 @@
 // tests/unit/network/graphml_test.cpp — GraphML export/import of an ego network: round trip,
 // strict errors with line numbers, files written by igraph, and what igraph reads from our export
 // (issue 4, item 1: "GraphML export and import … readable by igraph").
+#include "cp/network/graphml.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "cp/network/graphml.hpp"
 #include "cp/network/measures.hpp"
 #include "unit/network/example_networks.hpp"
 
@@ -72,7 +72,8 @@ TEST(Graphml, IgraphReadsOurExport) {
   EXPECT_EQ(j.at("ecount").get<std::size_t>(), n + s.ties.size());  // ego edges + alter ties
   EXPECT_EQ(j.at("directed"), false);
   auto names = j.at("vertex_attributes").get<std::vector<std::string>>();
-  for (auto want : {"id", "ego", "kind", "relation", "ring", "given_emotional", "received_practical"})
+  for (auto want :
+       {"id", "ego", "kind", "relation", "ring", "given_emotional", "received_practical"})
     EXPECT_NE(std::find(names.begin(), names.end(), want), names.end()) << want;
   // Vertex 1 is the ego (logical TRUE); the rest in member order.
   EXPECT_EQ(j.at("ego").at(0), true);
@@ -144,7 +145,8 @@ TEST(Graphml, ErrorsNameTheLineAndTheProblem) {
   // Line numbers: wrap() puts <graph> on line 5, so its first child is on line 6.
   const Bad cases[] = {
       {wrap(node("a")), "line 5", "no node has ego"},
-      {wrap(kEgo + "<node id='x'><data key='relation'>friend</data></node>\n"), "line 7", "no ring"},
+      {wrap(kEgo + "<node id='x'><data key='relation'>friend</data></node>\n"), "line 7",
+       "no ring"},
       {wrap(kEgo + node("a", "cousin")), "line 7", "relation 'cousin'"},
       {wrap(kEgo + node("a", "friend", "inner")), "line 7", "ring 'inner'"},
       {wrap(kEgo + node("a") + node("a")), "line 8", "appears twice"},
@@ -162,24 +164,26 @@ TEST(Graphml, ErrorsNameTheLineAndTheProblem) {
     auto r = read_graphml(c.doc);
     ASSERT_FALSE(r.ok()) << c.doc;
     EXPECT_EQ(r.error().field, c.line) << c.doc << " → " << r.error().message;
-    EXPECT_NE(r.error().message.find(c.says), std::string::npos) << c.doc << " → " << r.error().message;
+    EXPECT_NE(r.error().message.find(c.says), std::string::npos)
+        << c.doc << " → " << r.error().message;
   }
 }
 
 TEST(Graphml, KeyDefaultsAndDuplicateEdges) {
   // ring comes from the key's <default>; a–b listed twice and b–a once count as one tie; the
   // ego–a edge is ignored.
-  auto doc = "<graphml>\n<key id='ego' for='node' attr.name='ego' attr.type='boolean'>"
-             "<default>false</default></key>\n"
-             "<key id='r' for='node' attr.name='relation'/>\n"
-             "<key id='g' for='node' attr.name='ring'><default>outer</default></key>\n"
-             "<graph edgedefault='directed'>\n"
-             "<node id='e'><data key='ego'>1</data></node>\n"
-             "<node id='a'><data key='r'>peer</data></node>\n"
-             "<node id='b'><data key='r'>faith</data><data key='g'>close</data></node>\n"
-             "<edge source='a' target='b'/><edge source='a' target='b'/>"
-             "<edge source='b' target='a'/><edge source='e' target='a'/>\n"
-             "</graph></graphml>";
+  auto doc =
+      "<graphml>\n<key id='ego' for='node' attr.name='ego' attr.type='boolean'>"
+      "<default>false</default></key>\n"
+      "<key id='r' for='node' attr.name='relation'/>\n"
+      "<key id='g' for='node' attr.name='ring'><default>outer</default></key>\n"
+      "<graph edgedefault='directed'>\n"
+      "<node id='e'><data key='ego'>1</data></node>\n"
+      "<node id='a'><data key='r'>peer</data></node>\n"
+      "<node id='b'><data key='r'>faith</data><data key='g'>close</data></node>\n"
+      "<edge source='a' target='b'/><edge source='a' target='b'/>"
+      "<edge source='b' target='a'/><edge source='e' target='a'/>\n"
+      "</graph></graphml>";
   auto r = read_graphml(doc);
   ASSERT_TRUE(r.ok()) << r.error().message << " " << r.error().field;
   EXPECT_EQ(r->ego_id, "e");

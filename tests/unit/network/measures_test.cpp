@@ -1,8 +1,9 @@
 // tests/unit/network/measures_test.cpp — every ego-network measure on small networks worked by
 // hand (issue 4, item 1: "Unit tests of every network measure on small networks worked by hand").
+#include "cp/network/measures.hpp"
+
 #include <gtest/gtest.h>
 
-#include "cp/network/measures.hpp"
 #include "unit/network/example_networks.hpp"
 
 namespace cp::network {
@@ -17,7 +18,9 @@ class ExampleA : public ::testing::Test {
   NetworkMeasures m = compute_measures(example_a());
 };
 
-TEST_F(ExampleA, SizeCountsMembersNotTheEgo) { EXPECT_EQ(m.size, 5); }
+TEST_F(ExampleA, SizeCountsMembersNotTheEgo) {
+  EXPECT_EQ(m.size, 5);
+}
 
 TEST_F(ExampleA, CompositionByRelation) {
   // family m1,m2 = 2; friend m3 = 1; neighbour m5 = 1; professional_service m4 = 1; others 0.
@@ -53,7 +56,9 @@ TEST_F(ExampleA, BlauDiversityOfRelationTypes) {
   EXPECT_NEAR(*m.blau_relation, 0.72, 1e-15);
 }
 
-TEST_F(ExampleA, AlterAlterTies) { EXPECT_EQ(m.ties, 2); }
+TEST_F(ExampleA, AlterAlterTies) {
+  EXPECT_EQ(m.ties, 2);
+}
 
 TEST_F(ExampleA, Density) {
   // Possible pairs n(n−1)/2 = 5·4/2 = 10; density = 2/10 = 0.2.
@@ -130,7 +135,8 @@ TEST(NetworkMeasures, TwoPairsAndAnIsolate) {
   // Members a..e, ties a–b and c–d: components {a,b}, {c,d}, {e} = 3; isolates e = 1;
   // density 2/10 = 0.2; effective size 5 − 4/5 = 4.2.
   EgoSnapshot s;
-  for (auto id : {"a", "b", "c", "d", "e"}) s.members.push_back(member(id, Relation::friend_, Ring::middle));
+  for (auto id : {"a", "b", "c", "d", "e"})
+    s.members.push_back(member(id, Relation::friend_, Ring::middle));
   s.ties = {{"a", "b"}, {"d", "c"}};
   auto m = compute_measures(s);
   EXPECT_EQ(m.components, 3);

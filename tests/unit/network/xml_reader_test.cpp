@@ -1,10 +1,10 @@
 // tests/unit/network/xml_reader_test.cpp — the small strict XML reader behind GraphML import:
 // what it accepts, and that every rejection names the line (issue 4, item 1).
+#include "network/xml_reader.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "network/xml_reader.hpp"
 
 namespace cp::network::xml {
 namespace {
@@ -56,7 +56,8 @@ TEST(XmlReader, RejectionsNameTheLine) {
     auto r = parse(c.doc);
     ASSERT_FALSE(r.ok()) << c.doc;
     EXPECT_EQ(r.error().field, c.line) << c.doc;
-    EXPECT_NE(r.error().message.find(c.says), std::string::npos) << c.doc << " → " << r.error().message;
+    EXPECT_NE(r.error().message.find(c.says), std::string::npos)
+        << c.doc << " → " << r.error().message;
   }
 }
 

@@ -11,7 +11,8 @@
 namespace cp::stats {
 namespace {
 
-DataMatrix table(std::vector<std::string> cols, std::vector<std::vector<std::optional<double>>> rows) {
+DataMatrix table(std::vector<std::string> cols,
+                 std::vector<std::vector<std::optional<double>>> rows) {
   return DataMatrix{std::move(cols), std::move(rows)};
 }
 
@@ -38,8 +39,8 @@ TEST(PsychometricsHand, CronbachAlpha) {
 
 TEST(PsychometricsHand, AlphaListwiseDeletionAndErrors) {
   // Row 2 has a missing cell: dropped; the rest is alpha_small → same alpha 27/29.
-  auto d = table({"i1", "i2", "i3"},
-                 {{1, 2, 2}, {9, std::nullopt, 9}, {2, 2, 3}, {3, 4, 3}, {4, 4, 4}});
+  auto d =
+      table({"i1", "i2", "i3"}, {{1, 2, 2}, {9, std::nullopt, 9}, {2, 2, 3}, {3, 4, 3}, {4, 4, 4}});
   AlphaOptions o;
   o.bootstrap_replicates = 0;
   auto r = cronbach_alpha(d, o);
@@ -59,8 +60,16 @@ TEST(PsychometricsHand, AlphaListwiseDeletionAndErrors) {
 }
 
 TEST(PsychometricsHand, AlphaBootstrapIsSeededAndBracketsAlpha) {
-  auto d = table({"i1", "i2", "i3"}, {{1, 2, 2}, {2, 2, 3}, {3, 4, 3}, {4, 4, 4}, {2, 3, 3},
-                                      {5, 4, 5}, {3, 3, 2}, {4, 5, 4}, {1, 1, 2}, {3, 4, 4}});
+  auto d = table({"i1", "i2", "i3"}, {{1, 2, 2},
+                                      {2, 2, 3},
+                                      {3, 4, 3},
+                                      {4, 4, 4},
+                                      {2, 3, 3},
+                                      {5, 4, 5},
+                                      {3, 3, 2},
+                                      {4, 5, 4},
+                                      {1, 1, 2},
+                                      {3, 4, 4}});
   AlphaOptions o;
   o.bootstrap_replicates = 500;
   o.seed = 7;
@@ -126,8 +135,8 @@ TEST(PsychometricsHand, IccRefusesRatingsWithoutResidualVariance) {
 
 // kappa_small.csv: table rater1 × rater2 (counts) = [2 1 1; 0 3 1; 0 0 2], n = 10.
 TEST(PsychometricsHand, CohenKappa) {
-  auto d = table({"rater1", "rater2"}, {{1, 1}, {1, 1}, {1, 2}, {2, 2}, {2, 2}, {2, 2}, {2, 3},
-                                        {3, 3}, {3, 3}, {1, 3}});
+  auto d = table({"rater1", "rater2"},
+                 {{1, 1}, {1, 1}, {1, 2}, {2, 2}, {2, 2}, {2, 2}, {2, 3}, {3, 3}, {3, 3}, {1, 3}});
   // Marginals: rows 4 4 2, columns 2 4 4. po = 7/10; pc = (8 + 16 + 8)/100 = 0.32.
   // kappa = (0.7 − 0.32)/(1 − 0.32) = 19/34.
   auto none = cohen_kappa(d, KappaWeights::none);

@@ -6,9 +6,8 @@
 
 #include <cmath>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cp/stats/psychometrics.hpp"
 
@@ -36,7 +35,8 @@ DataMatrix read_csv(const std::string& file) {
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     std::vector<std::optional<double>> row;
-    for (auto& c : split(line)) row.push_back(c.empty() ? std::nullopt : std::optional(std::stod(c)));
+    for (auto& c : split(line))
+      row.push_back(c.empty() ? std::nullopt : std::optional(std::stod(c)));
     d.rows.push_back(row);
   }
   return d;
@@ -53,7 +53,8 @@ void expect_rel(double got, const nlohmann::json& want, const std::string& what)
   EXPECT_LE(std::fabs(got - w), 1e-9 * std::max(std::fabs(w), 1e-12))
       << what << ": C++ " << got << " vs R " << w;
 }
-void expect_rel(const std::optional<double>& got, const nlohmann::json& want, const std::string& what) {
+void expect_rel(const std::optional<double>& got, const nlohmann::json& want,
+                const std::string& what) {
   if (want.is_null()) {
     EXPECT_FALSE(got) << what;
     return;
@@ -84,7 +85,8 @@ TEST(PsychometricsVsR, CronbachAlphaAsPsychAlpha) {
       const auto where = file + " " + items[i].at("name").get<std::string>();
       EXPECT_EQ(r->items[i].name, items[i].at("name"));
       expect_rel(r->items[i].r_drop, items[i].at("r_drop"), where + " r_drop");
-      expect_rel(r->items[i].alpha_if_deleted, items[i].at("alpha_if_deleted"), where + " alpha_if_deleted");
+      expect_rel(r->items[i].alpha_if_deleted, items[i].at("alpha_if_deleted"),
+                 where + " alpha_if_deleted");
       expect_rel(r->items[i].std_alpha_if_deleted, items[i].at("std_alpha_if_deleted"),
                  where + " std_alpha_if_deleted");
       expect_rel(r->items[i].mean, items[i].at("mean"), where + " mean");

@@ -1,6 +1,8 @@
 // src/cli/data_dir.cpp — locating the data directory and reading input files for `cpi`.
 #include "cli/data_dir.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -8,8 +10,6 @@
 #include <iterator>
 #include <sstream>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cp/domain/result.hpp"
 
@@ -28,9 +28,12 @@ std::filesystem::path data_dir(const std::string& option_value) {
 std::string read_text_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    throw ErrorException(Error::not_found(fmt::format("file not found: {}", path.string()), path.string()));
+    throw ErrorException(
+        Error::not_found(fmt::format("file not found: {}", path.string()), path.string()));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ErrorException(Error{ErrorKind::internal, "io", fmt::format("cannot read {}", path.string()), path.string()});
+  if (!in)
+    throw ErrorException(Error{ErrorKind::internal, "io",
+                               fmt::format("cannot read {}", path.string()), path.string()});
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -45,7 +48,8 @@ std::string read_file_or_stdin(const std::string& path) {
 
 namespace {
 
-std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, const std::string& ext) {
+std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
+                                            const std::string& ext) {
   std::vector<std::filesystem::path> out;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return out;
@@ -65,7 +69,8 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir, co
 cp::instruments::Table load_table_file(const std::filesystem::path& path) {
   std::string text = read_text_file(path);
   if (path.extension() == ".csv") {
-    auto t = cp::instruments::parse_lookup_csv(text, path.stem().string(), "lsoa_code", "imd_decile");
+    auto t =
+        cp::instruments::parse_lookup_csv(text, path.stem().string(), "lsoa_code", "imd_decile");
     if (!t && t.error().code == "missing_column")
       t = cp::instruments::parse_lookup_csv(text, path.stem().string(), "LSOA code (2011)",
                                             "Index of Multiple Deprivation (IMD) Decile");
@@ -81,7 +86,8 @@ cp::instruments::Catalogue load_instrument_catalogue(const std::filesystem::path
   std::error_code ec;
   if (!std::filesystem::is_directory(dir / "instruments", ec))
     throw ErrorException(Error::not_found(
-        fmt::format("no instrument definitions in {} (set --data-dir or CPI_DATA_DIR)", (dir / "instruments").string()),
+        fmt::format("no instrument definitions in {} (set --data-dir or CPI_DATA_DIR)",
+                    (dir / "instruments").string()),
         dir.string()));
   cp::instruments::Catalogue c;
   for (const auto& f : files_in(dir / "instruments", ".json"))

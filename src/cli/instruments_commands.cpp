@@ -1,8 +1,8 @@
 // src/cli/instruments_commands.cpp — `cpi instruments list|show|export|import` and
 // `cpi score <id> [FILE|-]`: load the data directory, call the pure instruments engine, print.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "cli/data_dir.hpp"
 #include "cli/registry.hpp"
@@ -30,7 +30,8 @@ struct InstrumentOptions {
 
 void add_data_dir_option(CLI::App* cmd, InstrumentOptions& o) {
   cmd->add_option("--data-dir", o.data_dir,
-                  "Data directory (instruments/, value-sets/, unit-costs/, imd/); default $CPI_DATA_DIR, else the "
+                  "Data directory (instruments/, value-sets/, unit-costs/, imd/); default "
+                  "$CPI_DATA_DIR, else the "
                   "source tree's data/");
 }
 
@@ -51,7 +52,8 @@ ins::Definition definition_of(const ins::Catalogue& c, InstrumentOptions& o) {
   if (!d) {
     std::string ids;
     for (auto* x : c.definitions()) ids += (ids.empty() ? "" : ", ") + x->id;
-    throw ErrorException(Error::not_found(fmt::format("no instrument '{}' (known: {})", o.id, ids), "id"));
+    throw ErrorException(
+        Error::not_found(fmt::format("no instrument '{}' (known: {})", o.id, ids), "id"));
   }
   if (o.wording.empty()) return *d;
   auto merged = ins::merge_wording(*d, read_text_file(o.wording));
@@ -79,9 +81,10 @@ void run_list(InstrumentOptions& o) {
     return;
   }
   for (auto* d : c.definitions()) {
-    std::cout << fmt::format("{:<13} {:<14} {:>3} items  {}{}\n", d->id, d->version, d->items.size(), d->title,
-                             d->provisional ? "  [provisional]" : "");
-    for (const auto& t : c.unresolved_tables(*d)) std::cout << fmt::format("{:<13} table not loaded: {}\n", "", t);
+    std::cout << fmt::format("{:<13} {:<14} {:>3} items  {}{}\n", d->id, d->version,
+                             d->items.size(), d->title, d->provisional ? "  [provisional]" : "");
+    for (const auto& t : c.unresolved_tables(*d))
+      std::cout << fmt::format("{:<13} table not loaded: {}\n", "", t);
   }
 }
 
@@ -92,14 +95,17 @@ void run_show(InstrumentOptions& o) {
     std::cout << ins::to_json(d, ins::ItemOrder::scored_first).dump(2) << "\n";
     return;
   }
-  std::cout << fmt::format("{} (version {}){}\n{}\n", d.title, d.version, d.provisional ? " — PROVISIONAL" : "",
-                           d.wording_loaded ? d.wording_note : "Licensed wording is not loaded: topics shown.");
+  std::cout << fmt::format(
+      "{} (version {}){}\n{}\n", d.title, d.version, d.provisional ? " — PROVISIONAL" : "",
+      d.wording_loaded ? d.wording_note : "Licensed wording is not loaded: topics shown.");
   if (d.provisional) std::cout << "Not yet published to us: " << d.provisional_note << "\n";
-  std::cout << fmt::format("Scoring: {}. {}\nMissing items: {}{}\n", d.scoring.method, d.scoring.note,
-                           d.missing_rule.note, d.missing_rule.verified ? "" : " (rule unverified)");
+  std::cout << fmt::format("Scoring: {}. {}\nMissing items: {}{}\n", d.scoring.method,
+                           d.scoring.note, d.missing_rule.note,
+                           d.missing_rule.verified ? "" : " (rule unverified)");
   for (const auto& it : d.items) {
     std::cout << fmt::format("  {:<22} {:<8} {}{}\n", it.id, ins::to_string(it.type),
-                             it.wording.empty() ? it.topic : it.wording, it.scored ? "" : "  (not scored)");
+                             it.wording.empty() ? it.topic : it.wording,
+                             it.scored ? "" : "  (not scored)");
   }
   std::cout << "Licence: " << d.licence << "\n";
 }
@@ -107,10 +113,15 @@ void run_show(InstrumentOptions& o) {
 void run_export(InstrumentOptions& o) {
   auto c = load(o);
   auto d = definition_of(c, o);
-  if (o.format == "fhir") std::cout << ins::to_fhir_questionnaire(d) << "\n";
-  else if (o.format == "redcap") std::cout << ins::to_redcap_dictionary(d);
-  else if (o.format == "json") std::cout << ins::to_json(d).dump(2) << "\n";
-  else throw ErrorException(Error::invalid("bad_format", "--format must be fhir, redcap or json", "--format"));
+  if (o.format == "fhir")
+    std::cout << ins::to_fhir_questionnaire(d) << "\n";
+  else if (o.format == "redcap")
+    std::cout << ins::to_redcap_dictionary(d);
+  else if (o.format == "json")
+    std::cout << ins::to_json(d).dump(2) << "\n";
+  else
+    throw ErrorException(
+        Error::invalid("bad_format", "--format must be fhir, redcap or json", "--format"));
 }
 
 void run_import(InstrumentOptions& o) {
@@ -132,7 +143,8 @@ void run_score(InstrumentOptions& o) {
   std::string text = read_file_or_stdin(o.file);
   auto answers = nlohmann::json::parse(text, nullptr, false);
   if (answers.is_discarded())
-    throw ErrorException(Error::invalid("bad_json", "the answers are not valid JSON", o.file.empty() ? "-" : o.file));
+    throw ErrorException(Error::invalid("bad_json", "the answers are not valid JSON",
+                                        o.file.empty() ? "-" : o.file));
   auto r = ins::parse_responses(d, answers);
   if (!r) throw ErrorException(r.error());
   ins::ScoringOptions opts;
@@ -141,17 +153,20 @@ void run_score(InstrumentOptions& o) {
   for (const auto& kv : o.table_overrides) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == kv.size())
-      throw ErrorException(Error::invalid("bad_option", fmt::format("--table '{}' must be ROLE=TABLE_ID", kv), "--table"));
+      throw ErrorException(Error::invalid(
+          "bad_option", fmt::format("--table '{}' must be ROLE=TABLE_ID", kv), "--table"));
     opts.tables[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   for (const auto& [role, id] : opts.tables)
     if (!c.tables().count(id))
-      throw ErrorException(Error::not_found(fmt::format("table '{}' (for {}) is not loaded", id, role), "--table"));
+      throw ErrorException(
+          Error::not_found(fmt::format("table '{}' (for {}) is not loaded", id, role), "--table"));
   auto report = ins::score(d, *r, c.tables(), opts);
   // Same content as ins::to_json(report), keys in the order the issue names them.
   nlohmann::json all = ins::to_json(report);
   nlohmann::ordered_json out;
-  for (const char* k : {"instrument", "version", "scores", "missing", "provisional", "complete", "derivations"})
+  for (const char* k :
+       {"instrument", "version", "scores", "missing", "provisional", "complete", "derivations"})
     out[k] = all[k];
   std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
@@ -160,16 +175,19 @@ void add_commands(CLI::App& root) {
   auto o = std::make_shared<InstrumentOptions>();
 
   auto* instruments = root.add_subcommand(
-      "instruments", "Outcome and fidelity instruments: list, show, export and import definitions (issue 3)");
+      "instruments",
+      "Outcome and fidelity instruments: list, show, export and import definitions (issue 3)");
   instruments->require_subcommand(1);
 
-  auto* list = instruments->add_subcommand("list", "List the instrument definitions in the data directory");
+  auto* list =
+      instruments->add_subcommand("list", "List the instrument definitions in the data directory");
   add_data_dir_option(list, *o);
   list->add_flag("--json", o->json, "Print JSON instead of a table");
   list->callback([o] { run_list(*o); });
 
-  auto* show = instruments->add_subcommand(
-      "show", "Show one definition (with --json: the definition, scored items first in questionnaire order)");
+  auto* show = instruments->add_subcommand("show",
+                                           "Show one definition (with --json: the definition, "
+                                           "scored items first in questionnaire order)");
   show->add_option("id", o->id, "Instrument id, e.g. eq5d-5l")->required();
   show->add_flag("--json", o->json, "Print the definition as JSON (format cp-instrument/1)");
   add_data_dir_option(show, *o);
@@ -177,7 +195,8 @@ void add_commands(CLI::App& root) {
   show->callback([o] { run_show(*o); });
 
   auto* exp = instruments->add_subcommand(
-      "export", "Export a definition as a FHIR R4 Questionnaire (JSON) or a REDCap data dictionary (CSV)");
+      "export",
+      "Export a definition as a FHIR R4 Questionnaire (JSON) or a REDCap data dictionary (CSV)");
   exp->add_option("id", o->id, "Instrument id")->required();
   exp->add_option("--format", o->format, "fhir (default), redcap or json")
       ->check(CLI::IsMember({"fhir", "redcap", "json"}));
@@ -185,27 +204,32 @@ void add_commands(CLI::App& root) {
   add_wording_option(exp, *o);
   exp->callback([o] { run_export(*o); });
 
-  auto* imp = instruments->add_subcommand(
-      "import",
-      "Import a FHIR R4 Questionnaire (JSON) or a REDCap data dictionary (CSV) and print it as a definition");
+  auto* imp = instruments->add_subcommand("import",
+                                          "Import a FHIR R4 Questionnaire (JSON) or a REDCap data "
+                                          "dictionary (CSV) and print it as a definition");
   imp->add_option("file", o->file, "File to import, or - for standard input")->required();
   imp->callback([o] { run_import(*o); });
 
-  auto* score = root.add_subcommand(
-      "score",
-      "Score answers to an instrument: reads a JSON object {item id: coded answer} from FILE or standard input "
-      "and prints {\"instrument\",\"version\",\"scores\",\"missing\",…}");
+  auto* score =
+      root.add_subcommand("score",
+                          "Score answers to an instrument: reads a JSON object {item id: coded "
+                          "answer} from FILE or standard input "
+                          "and prints {\"instrument\",\"version\",\"scores\",\"missing\",…}");
   score->add_option("id", o->id, "Instrument id, e.g. swemwbs")->required();
-  score->add_option("file", o->file, "Answers file (JSON object), or - for standard input (default)");
+  score->add_option("file", o->file,
+                    "Answers file (JSON object), or - for standard input (default)");
   add_data_dir_option(score, *o);
   add_wording_option(score, *o);
-  score->add_option("--value-set", o->value_set,
-                    "Table id for `utility` instead of the definition's (e.g. eq5d-5l-uk-rowen2026)");
-  score->add_option("--table", o->table_overrides,
-                    "Use another loaded table for a role: ROLE=TABLE_ID (e.g. imd_lookup=imd2019-example)");
+  score->add_option(
+      "--value-set", o->value_set,
+      "Table id for `utility` instead of the definition's (e.g. eq5d-5l-uk-rowen2026)");
+  score->add_option(
+      "--table", o->table_overrides,
+      "Use another loaded table for a role: ROLE=TABLE_ID (e.g. imd_lookup=imd2019-example)");
   score->add_option("--table-file", o->table_files,
                     "Load an extra table file (cp-table/1 JSON or lookup CSV) before scoring");
-  score->add_option("--price-year", o->price_year, "CSRI: inflate costs to this price year (a key of the price index)");
+  score->add_option("--price-year", o->price_year,
+                    "CSRI: inflate costs to this price year (a key of the price index)");
   score->callback([o] { run_score(*o); });
 }
 

@@ -8,7 +8,8 @@ namespace cp::instruments {
 
 namespace {
 Error with_origin(Error e, std::string_view origin) {
-  if (!origin.empty()) e.field = e.field.empty() ? std::string(origin) : fmt::format("{}: {}", origin, e.field);
+  if (!origin.empty())
+    e.field = e.field.empty() ? std::string(origin) : fmt::format("{}: {}", origin, e.field);
   return e;
 }
 }  // namespace
@@ -23,7 +24,8 @@ Result<Unit> Catalogue::add_definition(std::string_view json, std::string_view o
 
 Result<Unit> Catalogue::add_definition(Definition d) {
   if (definitions_.count(d.id))
-    return Error::conflict("duplicate_definition", fmt::format("instrument '{}' is defined twice", d.id), "id");
+    return Error::conflict("duplicate_definition",
+                           fmt::format("instrument '{}' is defined twice", d.id), "id");
   auto id = d.id;
   definitions_.emplace(std::move(id), std::move(d));
   return Unit{};
@@ -39,7 +41,8 @@ Result<Unit> Catalogue::add_table(std::string_view json, std::string_view origin
 
 Result<Unit> Catalogue::add_table(Table t) {
   if (tables_.count(t.id))
-    return Error::conflict("duplicate_table", fmt::format("table '{}' is loaded twice", t.id), "id");
+    return Error::conflict("duplicate_table", fmt::format("table '{}' is loaded twice", t.id),
+                           "id");
   auto id = t.id;
   tables_.emplace(std::move(id), std::move(t));
   return Unit{};

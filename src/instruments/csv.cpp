@@ -31,7 +31,8 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view csv) {
     }
     if (ch == '"') {
       if (field_started && !field.empty())
-        return Error::invalid("bad_csv", "a quote inside an unquoted field", fmt::format("row {}", rows.size() + 1));
+        return Error::invalid("bad_csv", "a quote inside an unquoted field",
+                              fmt::format("row {}", rows.size() + 1));
       in_quotes = true;
       field_started = true;
       row_has_content = true;
@@ -58,7 +59,8 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view csv) {
     }
   }
   if (in_quotes)
-    return Error::invalid("bad_csv", "a quoted field is not closed", fmt::format("row {}", rows.size() + 1));
+    return Error::invalid("bad_csv", "a quoted field is not closed",
+                          fmt::format("row {}", rows.size() + 1));
   if (row_has_content || field_started || !field.empty()) {
     row.push_back(std::move(field));
     rows.push_back(std::move(row));

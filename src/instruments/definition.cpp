@@ -16,10 +16,14 @@ using nlohmann::json;
 
 std::string_view to_string(ResponseType t) {
   switch (t) {
-    case ResponseType::code: return "code";
-    case ResponseType::integer: return "integer";
-    case ResponseType::number: return "number";
-    case ResponseType::text: return "text";
+    case ResponseType::code:
+      return "code";
+    case ResponseType::integer:
+      return "integer";
+    case ResponseType::number:
+      return "number";
+    case ResponseType::text:
+      return "text";
   }
   return "code";
 }
@@ -63,15 +67,19 @@ Result<Item> parse_item(const json& j, const std::string& path, int* position) {
   it.topic = *topic;
   auto type = detail::req_string(j, path, "type");
   if (!type) return type.error();
-  if (*type == "code") it.type = ResponseType::code;
-  else if (*type == "integer") it.type = ResponseType::integer;
-  else if (*type == "number") it.type = ResponseType::number;
-  else if (*type == "text") it.type = ResponseType::text;
+  if (*type == "code")
+    it.type = ResponseType::code;
+  else if (*type == "integer")
+    it.type = ResponseType::integer;
+  else if (*type == "number")
+    it.type = ResponseType::number;
+  else if (*type == "text")
+    it.type = ResponseType::text;
   else
-    return Error::invalid("bad_value",
-                          fmt::format("'{}' must be code, integer, number or text",
-                                      join_path(path, "type")),
-                          join_path(path, "type"));
+    return Error::invalid(
+        "bad_value",
+        fmt::format("'{}' must be code, integer, number or text", join_path(path, "type")),
+        join_path(path, "type"));
   if (auto o = j.find("options"); o != j.end()) {
     auto opath = join_path(path, "options");
     if (!o->is_array()) return detail::wrong_type(opath, "an array of {code, label}");
@@ -130,10 +138,11 @@ Result<Definition> parse_structure(const json& j) {
   auto format = detail::opt_string(j, "", "format");
   if (!format) return format.error();
   if (!format->empty() && *format != "cp-instrument/1")
-    return Error::invalid("unsupported_format",
-                          fmt::format("format '{}' is not supported (expected cp-instrument/1)", *format),
-                          "format");
-  for (auto [field, target] : {std::pair{"id", &d.id}, {"version", &d.version}, {"title", &d.title}}) {
+    return Error::invalid(
+        "unsupported_format",
+        fmt::format("format '{}' is not supported (expected cp-instrument/1)", *format), "format");
+  for (auto [field, target] :
+       {std::pair{"id", &d.id}, {"version", &d.version}, {"title", &d.title}}) {
     auto v = detail::req_string(j, "", field);
     if (!v) return v.error();
     *target = *v;
@@ -171,7 +180,8 @@ Result<Definition> parse_structure(const json& j) {
   for (std::size_t i = 0; i < positioned.size(); ++i) {
     if (i > 0 && positioned[i].first == positioned[i - 1].first)
       return Error::invalid("duplicate_position",
-                            fmt::format("two items have position {}", positioned[i].first), "items");
+                            fmt::format("two items have position {}", positioned[i].first),
+                            "items");
     d.items.push_back(std::move(positioned[i].second));
   }
   if (auto s = j.find("subscales"); s != j.end() && !s->is_null()) {
@@ -264,28 +274,37 @@ Error logic(std::string code, std::string message, std::string field) {
 
 Result<Unit> check_logic(Definition& d) {
   if (!valid_id(d.id, true))
-    return logic("bad_id", "id must be lower case letters, digits, '_' or '-', starting with a letter", "id");
-  if (d.version.empty() || d.version.size() > 32) return logic("bad_version", "version must be 1–32 characters", "version");
+    return logic("bad_id",
+                 "id must be lower case letters, digits, '_' or '-', starting with a letter", "id");
+  if (d.version.empty() || d.version.size() > 32)
+    return logic("bad_version", "version must be 1–32 characters", "version");
   if (d.title.empty()) return logic("empty_title", "title must not be empty", "title");
   if (d.provisional && d.provisional_note.empty())
     return logic("missing_provisional_note",
                  "a provisional definition must say what is not yet published (provisional_note)",
                  "provisional_note");
-  if (d.sources.empty()) return logic("no_sources", "a definition must cite at least one source", "sources");
+  if (d.sources.empty())
+    return logic("no_sources", "a definition must cite at least one source", "sources");
   std::set<std::string> ids;
   for (std::size_t i = 0; i < d.items.size(); ++i) {
     auto& it = d.items[i];
     auto p = index_path("items", i);
     if (!valid_id(it.id, false))
-      return logic("bad_item_id",
-                   fmt::format("item id '{}' must be lower case letters, digits or '_', starting with a letter", it.id),
-                   join_path(p, "id"));
+      return logic(
+          "bad_item_id",
+          fmt::format(
+              "item id '{}' must be lower case letters, digits or '_', starting with a letter",
+              it.id),
+          join_path(p, "id"));
     if (!ids.insert(it.id).second)
-      return logic("duplicate_item", fmt::format("item id '{}' is used twice", it.id), join_path(p, "id"));
-    if (it.topic.empty()) return logic("empty_topic", "topic must not be empty", join_path(p, "topic"));
+      return logic("duplicate_item", fmt::format("item id '{}' is used twice", it.id),
+                   join_path(p, "id"));
+    if (it.topic.empty())
+      return logic("empty_topic", "topic must not be empty", join_path(p, "topic"));
     if (it.type == ResponseType::code) {
       if (it.options.empty())
-        return logic("no_options", fmt::format("code item '{}' needs options", it.id), join_path(p, "options"));
+        return logic("no_options", fmt::format("code item '{}' needs options", it.id),
+                     join_path(p, "options"));
       std::set<int> codes;
       for (std::size_t k = 0; k < it.options.size(); ++k)
         if (!codes.insert(it.options[k].code).second)
@@ -294,15 +313,18 @@ Result<Unit> check_logic(Definition& d) {
       for (int mc : it.missing_codes)
         if (codes.count(mc))
           return logic("missing_code_overlaps",
-                       fmt::format("missing code {} is also a valid answer", mc), join_path(p, "missing_codes"));
+                       fmt::format("missing code {} is also a valid answer", mc),
+                       join_path(p, "missing_codes"));
       auto [lo, hi] = std::minmax_element(it.options.begin(), it.options.end(),
                                           [](auto& a, auto& b) { return a.code < b.code; });
       if (!it.min) it.min = lo->code;
       if (!it.max) it.max = hi->code;
     } else {
       if (!it.options.empty())
-        return logic("options_not_allowed", "only code items have options", join_path(p, "options"));
-      if ((it.type == ResponseType::integer || it.type == ResponseType::number) && (!it.min || !it.max))
+        return logic("options_not_allowed", "only code items have options",
+                     join_path(p, "options"));
+      if ((it.type == ResponseType::integer || it.type == ResponseType::number) &&
+          (!it.min || !it.max))
         return logic("missing_range", fmt::format("item '{}' needs min and max", it.id), p);
       if (it.type != ResponseType::text)
         for (int mc : it.missing_codes)
@@ -320,13 +342,16 @@ Result<Unit> check_logic(Definition& d) {
   for (std::size_t i = 0; i < d.subscales.size(); ++i) {
     auto& s = d.subscales[i];
     auto p = index_path("subscales", i);
-    if (!valid_id(s.id, false)) return logic("bad_subscale_id", "subscale id must be snake_case", join_path(p, "id"));
+    if (!valid_id(s.id, false))
+      return logic("bad_subscale_id", "subscale id must be snake_case", join_path(p, "id"));
     if (!sids.insert(s.id).second)
-      return logic("duplicate_subscale", fmt::format("subscale '{}' is listed twice", s.id), join_path(p, "id"));
+      return logic("duplicate_subscale", fmt::format("subscale '{}' is listed twice", s.id),
+                   join_path(p, "id"));
     std::set<std::string> members;
     for (std::size_t k = 0; k < s.items.size(); ++k) {
       if (!ids.count(s.items[k]))
-        return logic("unknown_item", fmt::format("subscale '{}' names unknown item '{}'", s.id, s.items[k]),
+        return logic("unknown_item",
+                     fmt::format("subscale '{}' names unknown item '{}'", s.id, s.items[k]),
                      index_path(join_path(p, "items"), k));
       if (!members.insert(s.items[k]).second)
         return logic("duplicate_item", fmt::format("item '{}' is listed twice", s.items[k]),
@@ -334,14 +359,18 @@ Result<Unit> check_logic(Definition& d) {
     }
   }
   if (d.missing_rule.rule != "none_missing" && d.missing_rule.rule != "max_missing")
-    return logic("bad_missing_rule", "missing_rule.rule must be none_missing or max_missing", "missing_rule.rule");
+    return logic("bad_missing_rule", "missing_rule.rule must be none_missing or max_missing",
+                 "missing_rule.rule");
   if (d.missing_rule.max_missing < 0)
-    return logic("bad_missing_rule", "max_missing must not be negative", "missing_rule.max_missing");
+    return logic("bad_missing_rule", "max_missing must not be negative",
+                 "missing_rule.max_missing");
   if (!d.missing_rule.verified && d.missing_rule.note.empty())
     return logic("missing_rule_note",
-                 "an unverified missing rule must say why it was chosen (missing_rule.note)", "missing_rule.note");
+                 "an unverified missing rule must say why it was chosen (missing_rule.note)",
+                 "missing_rule.note");
   for (auto& [role, id] : d.tables)
-    if (id.empty()) return logic("bad_table", "table id must not be empty", join_path("tables", role));
+    if (id.empty())
+      return logic("bad_table", "table id must not be empty", join_path("tables", role));
   return detail::check_method(d);
 }
 
@@ -405,7 +434,8 @@ json to_json(const Definition& d, ItemOrder order) {
   }
   j["items"] = items;
   json subs = json::array();
-  for (auto& s : d.subscales) subs.push_back({{"id", s.id}, {"title", s.title}, {"items", s.items}});
+  for (auto& s : d.subscales)
+    subs.push_back({{"id", s.id}, {"title", s.title}, {"items", s.items}});
   j["subscales"] = subs;
   j["scoring"] = {{"method", d.scoring.method}, {"parameters", d.scoring.parameters}};
   if (!d.scoring.note.empty()) j["scoring"]["note"] = d.scoring.note;

@@ -1,13 +1,13 @@
 // src/instruments/fhir.cpp — FHIR R4 Questionnaire and QuestionnaireResponse export and
 // import. What FHIR has no element for travels in Connecting People extensions, so that
 // export → import gives the same definition.
-#include <cmath>
-
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "cp/instruments/interop.hpp"
-#include "instruments/json_check.hpp"
 #include "instruments/interop_common.hpp"
+#include "instruments/json_check.hpp"
 
 namespace cp::instruments {
 
@@ -26,8 +26,10 @@ std::string canonical(const Definition& d) {
 
 json bound(std::string_view url, const Item& it, double v) {
   json e{{"url", url}};
-  if (it.type == ResponseType::number || std::fabs(v) >= 9e15) e["valueDecimal"] = v;
-  else e["valueInteger"] = static_cast<long long>(v);
+  if (it.type == ResponseType::number || std::fabs(v) >= 9e15)
+    e["valueDecimal"] = v;
+  else
+    e["valueInteger"] = static_cast<long long>(v);
   return e;
 }
 
@@ -51,17 +53,26 @@ std::string to_fhir_questionnaire(const Definition& d) {
   q["title"] = d.title;
   q["status"] = d.provisional ? "draft" : "active";
   q["copyright"] = d.licence;
-  q["extension"] = json::array({{{"url", kFhirDefinitionExtension}, {"valueString", detail::dump(detail::definition_meta(d))}}});
+  q["extension"] = json::array({{{"url", kFhirDefinitionExtension},
+                                 {"valueString", detail::dump(detail::definition_meta(d))}}});
   json items = json::array();
   for (const auto& it : d.items) {
     json fi;
     fi["linkId"] = it.id;
     fi["text"] = it.wording.empty() ? it.topic : it.wording;
     switch (it.type) {
-      case ResponseType::code: fi["type"] = "choice"; break;
-      case ResponseType::integer: fi["type"] = "integer"; break;
-      case ResponseType::number: fi["type"] = "decimal"; break;
-      case ResponseType::text: fi["type"] = "string"; break;
+      case ResponseType::code:
+        fi["type"] = "choice";
+        break;
+      case ResponseType::integer:
+        fi["type"] = "integer";
+        break;
+      case ResponseType::number:
+        fi["type"] = "decimal";
+        break;
+      case ResponseType::text:
+        fi["type"] = "string";
+        break;
     }
     if (it.max_length) fi["maxLength"] = *it.max_length;
     if (!it.options.empty()) {
@@ -91,7 +102,8 @@ Result<Definition> from_fhir_questionnaire(std::string_view text) {
   if (!parsed) return parsed.error();
   const json& q = *parsed;
   if (!q.is_object() || q.value("resourceType", "") != "Questionnaire")
-    return Error::invalid("not_a_questionnaire", "resourceType must be Questionnaire", "resourceType");
+    return Error::invalid("not_a_questionnaire", "resourceType must be Questionnaire",
+                          "resourceType");
   json items = json::array();
   auto fitems = q.find("item");
   if (fitems != q.end()) {
@@ -108,12 +120,17 @@ Result<Definition> from_fhir_questionnaire(std::string_view text) {
       if (!type) return type.error();
       if (*type == "group" || *type == "display") continue;  // not answerable
       json ij{{"id", *link}, {"topic", *txt}};
-      if (*type == "choice" || *type == "coding") ij["type"] = "code";
-      else if (*type == "integer") ij["type"] = "integer";
-      else if (*type == "decimal") ij["type"] = "number";
-      else if (*type == "string" || *type == "text") ij["type"] = "text";
+      if (*type == "choice" || *type == "coding")
+        ij["type"] = "code";
+      else if (*type == "integer")
+        ij["type"] = "integer";
+      else if (*type == "decimal")
+        ij["type"] = "number";
+      else if (*type == "string" || *type == "text")
+        ij["type"] = "text";
       else
-        return Error::invalid("unsupported_type", fmt::format("item type '{}' is not supported", *type), p + ".type");
+        return Error::invalid("unsupported_type",
+                              fmt::format("item type '{}' is not supported", *type), p + ".type");
       if (auto ml = fi.find("maxLength"); ml != fi.end()) ij["max_length"] = *ml;
       if (auto opts = fi.find("answerOption"); opts != fi.end()) {
         if (!opts->is_array()) return detail::wrong_type(p + ".answerOption", "an array");
@@ -121,28 +138,38 @@ Result<Definition> from_fhir_questionnaire(std::string_view text) {
         for (std::size_t k = 0; k < opts->size(); ++k) {
           auto op = fmt::format("{}.answerOption[{}]", p, k);
           const auto& o = (*opts)[k];
-          const json* coding = o.is_object() && o.contains("valueCoding") ? &o["valueCoding"] : nullptr;
-          if (coding && coding->is_object() && coding->contains("code") && (*coding)["code"].is_string()) {
+          const json* coding =
+              o.is_object() && o.contains("valueCoding") ? &o["valueCoding"] : nullptr;
+          if (coding && coding->is_object() && coding->contains("code") &&
+              (*coding)["code"].is_string()) {
             auto code = detail::parse_int((*coding)["code"].get<std::string>());
-            if (!code) return Error::invalid("bad_code", "answer codes must be whole numbers", op + ".valueCoding.code");
+            if (!code)
+              return Error::invalid("bad_code", "answer codes must be whole numbers",
+                                    op + ".valueCoding.code");
             out.push_back({{"code", *code}, {"label", coding->value("display", "")}});
           } else if (o.is_object() && o.contains("valueInteger")) {
             out.push_back({{"code", o["valueInteger"]}, {"label", ""}});
           } else {
-            return Error::invalid("bad_answer_option", "answerOption needs valueCoding with a code or valueInteger", op);
+            return Error::invalid("bad_answer_option",
+                                  "answerOption needs valueCoding with a code or valueInteger", op);
           }
         }
         ij["options"] = out;
       }
       if (auto e = find_extension(fi, kMinValue)) {
-        if (e->contains("valueInteger")) ij["min"] = (*e)["valueInteger"];
-        else if (e->contains("valueDecimal")) ij["min"] = (*e)["valueDecimal"];
+        if (e->contains("valueInteger"))
+          ij["min"] = (*e)["valueInteger"];
+        else if (e->contains("valueDecimal"))
+          ij["min"] = (*e)["valueDecimal"];
       }
       if (auto e = find_extension(fi, kMaxValue)) {
-        if (e->contains("valueInteger")) ij["max"] = (*e)["valueInteger"];
-        else if (e->contains("valueDecimal")) ij["max"] = (*e)["valueDecimal"];
+        if (e->contains("valueInteger"))
+          ij["max"] = (*e)["valueInteger"];
+        else if (e->contains("valueDecimal"))
+          ij["max"] = (*e)["valueDecimal"];
       }
-      if (auto e = find_extension(fi, kItemExtension); e && e->contains("valueString") && (*e)["valueString"].is_string()) {
+      if (auto e = find_extension(fi, kItemExtension);
+          e && e->contains("valueString") && (*e)["valueString"].is_string()) {
         auto r = detail::apply_item_meta(ij, (*e)["valueString"].get<std::string>(), p);
         if (!r) return r.error();
       }
@@ -150,15 +177,18 @@ Result<Definition> from_fhir_questionnaire(std::string_view text) {
     }
   }
   json meta;
-  if (auto e = find_extension(q, kFhirDefinitionExtension); e && e->contains("valueString") && (*e)["valueString"].is_string()) {
-    auto m = detail::parse_json_text((*e)["valueString"].get<std::string>(), "the definition extension");
+  if (auto e = find_extension(q, kFhirDefinitionExtension);
+      e && e->contains("valueString") && (*e)["valueString"].is_string()) {
+    auto m =
+        detail::parse_json_text((*e)["valueString"].get<std::string>(), "the definition extension");
     if (!m) return m.error();
     meta = *m;
   } else {
     std::string name = q.value("name", std::string{});
     if (name.empty() && q.contains("id") && q["id"].is_string()) name = q["id"].get<std::string>();
-    meta = detail::imported_meta(name, q.value("version", std::string("1")), q.value("title", name),
-                                 fmt::format("Imported from FHIR Questionnaire {}", q.value("url", name)));
+    meta = detail::imported_meta(
+        name, q.value("version", std::string("1")), q.value("title", name),
+        fmt::format("Imported from FHIR Questionnaire {}", q.value("url", name)));
   }
   if (!meta.is_object()) return detail::wrong_type("extension", "a definition object");
   meta["items"] = items;
@@ -175,15 +205,19 @@ std::string to_fhir_questionnaire_response(const Definition& d, const ResponseSe
     auto a = r.answers.find(it.id);
     if (a == r.answers.end()) continue;
     json ans;
-    if (it.type == ResponseType::text) ans["valueString"] = a->second.text;
+    if (it.type == ResponseType::text)
+      ans["valueString"] = a->second.text;
     else if (it.type == ResponseType::code)
-      ans["valueCoding"] = {{"system", fmt::format("{}/{}", canonical(d), it.id)},
-                            {"code", std::to_string(a->second.missing ? *a->second.missing_code
-                                                                      : static_cast<int>(a->second.number))}};
-    else if (a->second.missing) ans["valueInteger"] = *a->second.missing_code;
+      ans["valueCoding"] = {
+          {"system", fmt::format("{}/{}", canonical(d), it.id)},
+          {"code", std::to_string(a->second.missing ? *a->second.missing_code
+                                                    : static_cast<int>(a->second.number))}};
+    else if (a->second.missing)
+      ans["valueInteger"] = *a->second.missing_code;
     else if (it.type == ResponseType::integer && std::fabs(a->second.number) < 9e15)
       ans["valueInteger"] = static_cast<long long>(a->second.number);
-    else ans["valueDecimal"] = a->second.number;
+    else
+      ans["valueDecimal"] = a->second.number;
     items.push_back({{"linkId", it.id}, {"answer", json::array({ans})}});
   }
   qr["item"] = items;
@@ -195,7 +229,8 @@ Result<ResponseSet> from_fhir_questionnaire_response(const Definition& d, std::s
   if (!parsed) return parsed.error();
   const json& qr = *parsed;
   if (!qr.is_object() || qr.value("resourceType", "") != "QuestionnaireResponse")
-    return Error::invalid("not_a_questionnaire_response", "resourceType must be QuestionnaireResponse", "resourceType");
+    return Error::invalid("not_a_questionnaire_response",
+                          "resourceType must be QuestionnaireResponse", "resourceType");
   json answers = json::object();
   if (auto items = qr.find("item"); items != qr.end()) {
     if (!items->is_array()) return detail::wrong_type("item", "an array");
@@ -208,7 +243,8 @@ Result<ResponseSet> from_fhir_questionnaire_response(const Definition& d, std::s
       auto ans = fi.find("answer");
       if (ans == fi.end() || !ans->is_array() || ans->empty()) continue;  // unanswered
       if (ans->size() > 1)
-        return Error::invalid("multiple_answers", fmt::format("item '{}' has more than one answer", *link), *link);
+        return Error::invalid("multiple_answers",
+                              fmt::format("item '{}' has more than one answer", *link), *link);
       const auto& a = (*ans)[0];
       if (!a.is_object()) return detail::wrong_type(p + ".answer[0]", "an object");
       if (a.contains("valueCoding")) {
@@ -217,7 +253,8 @@ Result<ResponseSet> from_fhir_questionnaire_response(const Definition& d, std::s
           return detail::wrong_type(p + ".answer[0].valueCoding.code", "a string");
         auto code = detail::parse_int(c["code"].get<std::string>());
         if (!code)
-          return Error::invalid("wrong_type", fmt::format("item '{}': code is not a whole number", *link), *link);
+          return Error::invalid("wrong_type",
+                                fmt::format("item '{}': code is not a whole number", *link), *link);
         answers[*link] = *code;
       } else if (a.contains("valueInteger")) {
         answers[*link] = a["valueInteger"];
@@ -226,7 +263,8 @@ Result<ResponseSet> from_fhir_questionnaire_response(const Definition& d, std::s
       } else if (a.contains("valueString")) {
         answers[*link] = a["valueString"];
       } else {
-        return Error::invalid("unsupported_answer", fmt::format("item '{}': answer type not supported", *link), *link);
+        return Error::invalid("unsupported_answer",
+                              fmt::format("item '{}': answer type not supported", *link), *link);
       }
     }
   }

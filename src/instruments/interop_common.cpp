@@ -48,7 +48,8 @@ json item_meta(const Item& it) {
   for (const auto& o : it.options) option_wording = option_wording || !o.wording.empty();
   if (option_wording) {
     json opts = json::array();
-    for (const auto& o : it.options) opts.push_back({{"code", o.code}, {"label", o.label}, {"wording", o.wording}});
+    for (const auto& o : it.options)
+      opts.push_back({{"code", o.code}, {"label", o.label}, {"wording", o.wording}});
     m["options"] = opts;
   }
   return m;
@@ -72,8 +73,10 @@ json imported_meta(const std::string& name, const std::string& version, const st
   std::string id;
   for (char c : name) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) id += static_cast<char>(std::tolower(u));
-    else if (!id.empty() && id.back() != '-') id += '-';
+    if (std::isalnum(u))
+      id += static_cast<char>(std::tolower(u));
+    else if (!id.empty() && id.back() != '-')
+      id += '-';
   }
   while (!id.empty() && (id.back() == '-')) id.pop_back();
   if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) id = "imported-" + id;
@@ -83,12 +86,15 @@ json imported_meta(const std::string& name, const std::string& version, const st
               {"version", version.empty() ? std::string("1") : version.substr(0, 32)},
               {"title", title.empty() ? id : title},
               {"provisional", true},
-              {"provisional_note", "Imported without Connecting People metadata: no scoring method is defined."},
+              {"provisional_note",
+               "Imported without Connecting People metadata: no scoring method is defined."},
               {"licence", "Unknown: imported; check the licence of the original questionnaire."},
               {"subscales", json::array()},
               {"scoring", {{"method", "sum"}, {"parameters", {{"items", json::array()}}}}},
               {"missing_rule",
-               {{"rule", "none_missing"}, {"verified", false}, {"note", "Imported; no published rule known."}}},
+               {{"rule", "none_missing"},
+                {"verified", false},
+                {"note", "Imported; no published rule known."}}},
               {"sources", json::array({{{"id", "import"}, {"citation", citation}}})}};
 }
 

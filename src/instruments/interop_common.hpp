@@ -2,10 +2,9 @@
 // the definition's non-item parts as JSON, per-item metadata, safe JSON output. Internal.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cp/instruments/definition.hpp"
 
@@ -23,9 +22,10 @@ nlohmann::json definition_meta(const Definition& d);
 // Per item: topic, scored, missing codes and (when wording is loaded) wording and options.
 nlohmann::json item_meta(const Item& it);
 // Applies item_meta text (from an extension or annotation) to an item JSON being rebuilt.
-Result<Unit> apply_item_meta(nlohmann::json& item, const std::string& meta_text, const std::string& path);
+Result<Unit> apply_item_meta(nlohmann::json& item, const std::string& meta_text,
+                             const std::string& path);
 // A provisional definition skeleton for a questionnaire imported without our metadata.
-nlohmann::json imported_meta(const std::string& name, const std::string& version, const std::string& title,
-                             const std::string& citation);
+nlohmann::json imported_meta(const std::string& name, const std::string& version,
+                             const std::string& title, const std::string& citation);
 
 }  // namespace cp::instruments::detail

@@ -2,12 +2,12 @@
 // documents: typed field access that reports the JSON path on failure. Internal.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cp/domain/result.hpp"
 
@@ -66,7 +66,8 @@ inline Result<int> as_int(const nlohmann::json& v, const std::string& path) {
   if (v.is_number_integer()) {
     if (v.is_number_unsigned()) {
       auto u = v.get<std::uint64_t>();
-      if (u > 2147483647ULL) return wrong_type(path, "an integer between -2147483648 and 2147483647");
+      if (u > 2147483647ULL)
+        return wrong_type(path, "an integer between -2147483648 and 2147483647");
       return static_cast<int>(u);
     }
     auto i = v.get<std::int64_t>();

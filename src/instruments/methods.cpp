@@ -15,7 +15,8 @@ Error bad(const std::string& field, std::string message) {
 }
 
 // parameters[key] must be an array of item ids that exist (and are numeric if `numeric`).
-Result<Unit> check_item_list(const Definition& d, const char* key, bool required, std::size_t exact = 0) {
+Result<Unit> check_item_list(const Definition& d, const char* key, bool required,
+                             std::size_t exact = 0) {
   std::string path = fmt::format("scoring.parameters.{}", key);
   auto it = d.scoring.parameters.find(key);
   if (it == d.scoring.parameters.end()) {
@@ -29,8 +30,10 @@ Result<Unit> check_item_list(const Definition& d, const char* key, bool required
     auto p = fmt::format("{}[{}]", path, i);
     if (!(*it)[i].is_string()) return bad(p, fmt::format("{} must be an item id", p));
     const Item* item = d.find_item((*it)[i].get<std::string>());
-    if (!item) return bad(p, fmt::format("{} names unknown item '{}'", p, (*it)[i].get<std::string>()));
-    if (item->type == ResponseType::text) return bad(p, fmt::format("{} must name a numeric item", p));
+    if (!item)
+      return bad(p, fmt::format("{} names unknown item '{}'", p, (*it)[i].get<std::string>()));
+    if (item->type == ResponseType::text)
+      return bad(p, fmt::format("{} must name a numeric item", p));
   }
   return Unit{};
 }
@@ -41,8 +44,10 @@ Result<Unit> check_item_param(const Definition& d, const char* key, bool text_ok
   if (it == d.scoring.parameters.end() || !it->is_string())
     return bad(path, fmt::format("method '{}' needs {} (an item id)", d.scoring.method, path));
   const Item* item = d.find_item(it->get<std::string>());
-  if (!item) return bad(path, fmt::format("{} names unknown item '{}'", path, it->get<std::string>()));
-  if (!text_ok && item->type == ResponseType::text) return bad(path, fmt::format("{} must name a numeric item", path));
+  if (!item)
+    return bad(path, fmt::format("{} names unknown item '{}'", path, it->get<std::string>()));
+  if (!text_ok && item->type == ResponseType::text)
+    return bad(path, fmt::format("{} must name a numeric item", path));
   return Unit{};
 }
 
@@ -90,8 +95,10 @@ Result<Unit> check_method(const Definition& d) {
   }
   if (m == "swemwbs") return check_role(d, "metric_conversion");
   if (m == "domain_mean") {
-    if (d.subscales.empty()) return bad("subscales", "method 'domain_mean' needs subscales (the domains)");
-    if (auto dg = p.find("digits"); dg != p.end() && !(dg->is_number_integer() && *dg >= 0 && *dg <= 12))
+    if (d.subscales.empty())
+      return bad("subscales", "method 'domain_mean' needs subscales (the domains)");
+    if (auto dg = p.find("digits");
+        dg != p.end() && !(dg->is_number_integer() && *dg >= 0 && *dg <= 12))
       return bad("scoring.parameters.digits", "digits must be an integer 0–12");
     auto t = p.find("total");
     if (t != p.end() && !(t->is_string() && (*t == "mean_of_domains" || *t == "mean_of_items")))
@@ -122,7 +129,8 @@ Result<Unit> check_method(const Definition& d) {
       if (auto r = check_item_param(d, "forced_choice", false); !r) return r;
       const Item* fc = d.find_item(p["forced_choice"].get<std::string>());
       for (auto& o : fc->options)
-        if (o.label != "secure" && o.label != "fearful" && o.label != "preoccupied" && o.label != "dismissing")
+        if (o.label != "secure" && o.label != "fearful" && o.label != "preoccupied" &&
+            o.label != "dismissing")
           return bad("scoring.parameters.forced_choice",
                      "the forced-choice item's option labels must be the four prototype names");
     }
@@ -132,7 +140,8 @@ Result<Unit> check_method(const Definition& d) {
   if (m == "srh") {
     if (auto r = check_item_param(d, "item", false); !r) return r;
     const Item* it = d.find_item(p["item"].get<std::string>());
-    if (it->type != ResponseType::code) return bad("scoring.parameters.item", "the SRH item must be a code item");
+    if (it->type != ResponseType::code)
+      return bad("scoring.parameters.item", "the SRH item must be a code item");
     if (auto r = check_categories(d, "dichotomous", *it); !r) return r;
     return check_categories(d, "trichotomous", *it);
   }
@@ -143,9 +152,10 @@ Result<Unit> check_method(const Definition& d) {
     }
     return Unit{};
   }
-  return Error::invalid("unknown_method",
-                        fmt::format("scoring method '{}' is not known (see docs/instruments.md)", m),
-                        "scoring.method");
+  return Error::invalid(
+      "unknown_method",
+      fmt::format("scoring method '{}' is not known (see docs/instruments.md)", m),
+      "scoring.method");
 }
 
 }  // namespace cp::instruments::detail

@@ -1,10 +1,10 @@
 // src/instruments/redcap.cpp — REDCap data dictionary (definitions) and REDCap-style flat CSV
 // (responses), out and in. Our metadata travels in Field Annotation as @CP-DEFINITION= and
 // @CP-ITEM= JSON, so export → import gives the same definition.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "cp/instruments/interop.hpp"
 #include "instruments/interop_common.hpp"
@@ -38,7 +38,8 @@ constexpr std::string_view kDefTag = "@CP-DEFINITION=";
 constexpr std::string_view kItemTag = "@CP-ITEM=";
 
 std::string number_text(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  if (v == std::floor(v) && std::fabs(v) < 1e15)
+    return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{}", v);
 }
 
@@ -76,13 +77,22 @@ std::string to_redcap_dictionary(const Definition& d) {
         row[3] = "radio";
         std::string choices;
         for (const auto& o : it.options)
-          choices += fmt::format("{}{}, {}", choices.empty() ? "" : " | ", o.code, o.wording.empty() ? o.label : o.wording);
+          choices += fmt::format("{}{}, {}", choices.empty() ? "" : " | ", o.code,
+                                 o.wording.empty() ? o.label : o.wording);
         row[5] = choices;
         break;
       }
-      case ResponseType::integer: row[3] = "text"; row[7] = "integer"; break;
-      case ResponseType::number: row[3] = "text"; row[7] = "number"; break;
-      case ResponseType::text: row[3] = "text"; break;
+      case ResponseType::integer:
+        row[3] = "text";
+        row[7] = "integer";
+        break;
+      case ResponseType::number:
+        row[3] = "text";
+        row[7] = "number";
+        break;
+      case ResponseType::text:
+        row[3] = "text";
+        break;
     }
     if (it.type == ResponseType::integer || it.type == ResponseType::number) {
       if (it.min) row[8] = number_text(*it.min);
@@ -106,13 +116,16 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
       if (trim(header[i]) == name) return static_cast<int>(i);
     return -1;
   };
-  int c_var = col(kColumns[0]), c_form = col(kColumns[1]), c_type = col(kColumns[3]), c_label = col(kColumns[4]),
-      c_choices = col(kColumns[5]), c_valid = col(kColumns[7]), c_min = col(kColumns[8]), c_max = col(kColumns[9]),
-      c_annot = col(kColumns[17]);
+  int c_var = col(kColumns[0]), c_form = col(kColumns[1]), c_type = col(kColumns[3]),
+      c_label = col(kColumns[4]), c_choices = col(kColumns[5]), c_valid = col(kColumns[7]),
+      c_min = col(kColumns[8]), c_max = col(kColumns[9]), c_annot = col(kColumns[17]);
   if (c_var < 0 || c_type < 0 || c_label < 0)
-    return Error::invalid("missing_column", "the header needs Variable / Field Name, Field Type and Field Label",
+    return Error::invalid("missing_column",
+                          "the header needs Variable / Field Name, Field Type and Field Label",
                           "row 1");
-  auto cell = [](const std::vector<std::string>& r, int c) { return c >= 0 && c < int(r.size()) ? r[c] : std::string{}; };
+  auto cell = [](const std::vector<std::string>& r, int c) {
+    return c >= 0 && c < int(r.size()) ? r[c] : std::string{};
+  };
   json meta;
   json items = json::array();
   std::string first_form;
@@ -126,17 +139,22 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
     if (type == "descriptive") {
       auto pos = annot.find(kDefTag);
       if (pos != std::string::npos) {
-        auto m = detail::parse_json_text(annot.substr(pos + kDefTag.size()), "the @CP-DEFINITION annotation");
-        if (!m) return Error::invalid("bad_annotation", m.error().message, where + ", column Field Annotation");
+        auto m = detail::parse_json_text(annot.substr(pos + kDefTag.size()),
+                                         "the @CP-DEFINITION annotation");
+        if (!m)
+          return Error::invalid("bad_annotation", m.error().message,
+                                where + ", column Field Annotation");
         meta = *m;
       }
       continue;
     }
-    if (type == "calc" || type == "file" || type == "signature" || type == "sql") continue;  // not answers
+    if (type == "calc" || type == "file" || type == "signature" || type == "sql")
+      continue;  // not answers
     json ij{{"id", var}, {"topic", cell(row, c_label)}};
     if (type == "radio" || type == "dropdown" || type == "checkbox") {
       if (type == "checkbox")
-        return Error::invalid("unsupported_type", "checkbox fields (several answers) are not supported",
+        return Error::invalid("unsupported_type",
+                              "checkbox fields (several answers) are not supported",
                               where + ", column Field Type");
       ij["type"] = "code";
       json opts = json::array();
@@ -144,12 +162,14 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
       std::size_t start = 0;
       while (start <= choices.size()) {
         auto bar = choices.find('|', start);
-        std::string part = trim(choices.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+        std::string part =
+            trim(choices.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
         if (!part.empty()) {
           auto comma = part.find(',');
           auto code = detail::parse_int(trim(part.substr(0, comma)));
           if (!code || comma == std::string::npos)
-            return Error::invalid("bad_choices", fmt::format("choice '{}' is not 'code, label'", part),
+            return Error::invalid("bad_choices",
+                                  fmt::format("choice '{}' is not 'code, label'", part),
                                   where + ", column Choices");
           opts.push_back({{"code", *code}, {"label", trim(part.substr(comma + 1))}});
         }
@@ -159,13 +179,18 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
       ij["options"] = opts;
     } else if (type == "yesno" || type == "truefalse") {
       ij["type"] = "code";
-      ij["options"] = type == "yesno" ? json::array({{{"code", 1}, {"label", "Yes"}}, {{"code", 0}, {"label", "No"}}})
-                                      : json::array({{{"code", 1}, {"label", "True"}}, {{"code", 0}, {"label", "False"}}});
+      ij["options"] =
+          type == "yesno"
+              ? json::array({{{"code", 1}, {"label", "Yes"}}, {{"code", 0}, {"label", "No"}}})
+              : json::array({{{"code", 1}, {"label", "True"}}, {{"code", 0}, {"label", "False"}}});
     } else if (type == "text" || type == "notes") {
       std::string v = trim(cell(row, c_valid));
-      if (v == "integer") ij["type"] = "integer";
-      else if (v == "number" || v.rfind("number_", 0) == 0) ij["type"] = "number";
-      else ij["type"] = "text";
+      if (v == "integer")
+        ij["type"] = "integer";
+      else if (v == "number" || v.rfind("number_", 0) == 0)
+        ij["type"] = "number";
+      else
+        ij["type"] = "text";
       if (ij["type"] != "text") {
         for (auto [c, key] : {std::pair{c_min, "min"}, {c_max, "max"}}) {
           std::string s = trim(cell(row, c));
@@ -174,7 +199,8 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
           double x = std::strtod(s.c_str(), &end);
           if (end == s.c_str() || *end != '\0' || !std::isfinite(x))
             return Error::invalid("not_a_number", fmt::format("'{}' is not a number", s),
-                                  fmt::format("{}, column Text Validation {}", where, key == std::string("min") ? "Min" : "Max"));
+                                  fmt::format("{}, column Text Validation {}", where,
+                                              key == std::string("min") ? "Min" : "Max"));
           ij[key] = x;
         }
       }
@@ -183,11 +209,13 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
       ij["min"] = 0;
       ij["max"] = 100;
     } else {
-      return Error::invalid("unsupported_type", fmt::format("field type '{}' is not supported", type),
+      return Error::invalid("unsupported_type",
+                            fmt::format("field type '{}' is not supported", type),
                             where + ", column Field Type");
     }
     if (auto pos = annot.find(kItemTag); pos != std::string::npos) {
-      auto m = detail::parse_json_text(annot.substr(pos + kItemTag.size()), "the @CP-ITEM annotation");
+      auto m =
+          detail::parse_json_text(annot.substr(pos + kItemTag.size()), "the @CP-ITEM annotation");
       if (!m || !m->is_object())
         return Error::invalid("bad_annotation", "the @CP-ITEM annotation is not a JSON object",
                               where + ", column Field Annotation");
@@ -198,13 +226,16 @@ Result<Definition> from_redcap_dictionary(std::string_view csv) {
     items.push_back(ij);
   }
   if (meta.is_null())
-    meta = detail::imported_meta(first_form, "1", first_form, "Imported from a REDCap data dictionary");
-  if (!meta.is_object()) return Error::invalid("bad_annotation", "@CP-DEFINITION must be a JSON object", "row 2");
+    meta = detail::imported_meta(first_form, "1", first_form,
+                                 "Imported from a REDCap data dictionary");
+  if (!meta.is_object())
+    return Error::invalid("bad_annotation", "@CP-DEFINITION must be a JSON object", "row 2");
   meta["items"] = items;
   return parse_definition_json(meta);
 }
 
-std::string to_redcap_records(const Definition& d, const std::vector<std::pair<std::string, ResponseSet>>& records) {
+std::string to_redcap_records(const Definition& d,
+                              const std::vector<std::pair<std::string, ResponseSet>>& records) {
   std::vector<std::string> header{"record_id"};
   for (const auto& it : d.items) header.push_back(it.id);
   std::string out = row_text(header);
@@ -212,23 +243,29 @@ std::string to_redcap_records(const Definition& d, const std::vector<std::pair<s
     std::vector<std::string> row{record_id};
     for (const auto& it : d.items) {
       auto a = r.answers.find(it.id);
-      if (a == r.answers.end()) row.emplace_back();
-      else if (a->second.missing) row.push_back(std::to_string(*a->second.missing_code));
-      else if (it.type == ResponseType::text) row.push_back(a->second.text);
-      else row.push_back(number_text(a->second.number));
+      if (a == r.answers.end())
+        row.emplace_back();
+      else if (a->second.missing)
+        row.push_back(std::to_string(*a->second.missing_code));
+      else if (it.type == ResponseType::text)
+        row.push_back(a->second.text);
+      else
+        row.push_back(number_text(a->second.number));
     }
     out += row_text(row);
   }
   return out;
 }
 
-Result<std::vector<std::pair<std::string, ResponseSet>>> from_redcap_records(const Definition& d, std::string_view csv) {
+Result<std::vector<std::pair<std::string, ResponseSet>>> from_redcap_records(const Definition& d,
+                                                                             std::string_view csv) {
   auto rows = parse_csv(csv);
   if (!rows) return rows.error();
   if (rows->empty()) return Error::invalid("empty_file", "the records file is empty", "row 1");
   const auto& header = rows->front();
   if (header.empty() || trim(header[0]) != "record_id")
-    return Error::invalid("missing_column", "the first column must be record_id", "row 1, column 1");
+    return Error::invalid("missing_column", "the first column must be record_id",
+                          "row 1, column 1");
   std::string form_complete = detail::form_name(d.id) + "_complete";
   std::vector<const Item*> cols(header.size(), nullptr);
   for (std::size_t c = 1; c < header.size(); ++c) {
@@ -236,7 +273,8 @@ Result<std::vector<std::pair<std::string, ResponseSet>>> from_redcap_records(con
     if (h.rfind("redcap_", 0) == 0 || h == form_complete) continue;  // REDCap bookkeeping columns
     cols[c] = d.find_item(h);
     if (!cols[c])
-      return Error::invalid("unknown_item", fmt::format("column '{}' is not an item of {}", h, d.id),
+      return Error::invalid("unknown_item",
+                            fmt::format("column '{}' is not an item of {}", h, d.id),
                             fmt::format("row 1, column {}", h));
   }
   std::vector<std::pair<std::string, ResponseSet>> out;
@@ -254,7 +292,8 @@ Result<std::vector<std::pair<std::string, ResponseSet>>> from_redcap_records(con
       char* end = nullptr;
       double x = std::strtod(v.c_str(), &end);
       if (end == v.c_str() || *end != '\0' || !std::isfinite(x))
-        return Error::invalid("wrong_type", fmt::format("item '{}': '{}' is not a number", cols[c]->id, v),
+        return Error::invalid("wrong_type",
+                              fmt::format("item '{}': '{}' is not a number", cols[c]->id, v),
                               fmt::format("row {}, column {}", r + 1, cols[c]->id));
       answers[cols[c]->id] = x;
     }

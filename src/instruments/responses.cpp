@@ -3,10 +3,10 @@
 // one of its missing codes. Partial sets are valid (unanswered items are simply absent).
 #include "cp/instruments/responses.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace cp::instruments {
 
@@ -46,7 +46,8 @@ std::string allowed_text(const Item& it) {
 
 Result<ResponseSet> parse_responses(const Definition& d, const json& answers) {
   if (!answers.is_object())
-    return Error::invalid("not_an_object", "answers must be a JSON object mapping item ids to coded answers",
+    return Error::invalid("not_an_object",
+                          "answers must be a JSON object mapping item ids to coded answers",
                           "(answers)");
   ResponseSet r;
   r.instrument = d.id;
@@ -54,27 +55,30 @@ Result<ResponseSet> parse_responses(const Definition& d, const json& answers) {
   for (const auto& [key, v] : answers.items()) {
     const Item* it = d.find_item(key);
     if (!it)
-      return Error::invalid("unknown_item", fmt::format("item '{}' is not an item of {} version {}", key, d.id,
-                                                        d.version),
-                            key);
+      return Error::invalid(
+          "unknown_item",
+          fmt::format("item '{}' is not an item of {} version {}", key, d.id, d.version), key);
     if (v.is_null()) continue;  // not answered
     Answer a;
     if (it->type == ResponseType::text) {
       if (!v.is_string()) return item_error("wrong_type", key, "expected text (a JSON string)");
       a.text = v.get<std::string>();
       if (it->max_length && a.text.size() > static_cast<std::size_t>(*it->max_length))
-        return item_error("too_long", key, fmt::format("text is longer than {} characters", *it->max_length));
+        return item_error("too_long", key,
+                          fmt::format("text is longer than {} characters", *it->max_length));
       r.answers[key] = std::move(a);
       continue;
     }
     if (!v.is_number())
-      return item_error("wrong_type", key,
-                        fmt::format("expected a number ({}), got {}", allowed_text(*it), v.type_name()));
+      return item_error(
+          "wrong_type", key,
+          fmt::format("expected a number ({}), got {}", allowed_text(*it), v.type_name()));
     double x = v.get<double>();
     if (!std::isfinite(x)) return item_error("wrong_type", key, "expected a finite number");
     bool whole = x == std::floor(x);
     if (whole && std::fabs(x) < 2147483647.0 &&
-        std::find(it->missing_codes.begin(), it->missing_codes.end(), static_cast<int>(x)) != it->missing_codes.end()) {
+        std::find(it->missing_codes.begin(), it->missing_codes.end(), static_cast<int>(x)) !=
+            it->missing_codes.end()) {
       a.missing = true;
       a.missing_code = static_cast<int>(x);
       r.answers[key] = std::move(a);
@@ -83,13 +87,16 @@ Result<ResponseSet> parse_responses(const Definition& d, const json& answers) {
     if (it->type != ResponseType::number && !whole)
       return item_error("not_an_integer", key, fmt::format("{} is not a whole number", x));
     if (it->type == ResponseType::code) {
-      bool listed = std::fabs(x) < 2147483647.0 &&
-                    std::any_of(it->options.begin(), it->options.end(),
-                                [&](const ResponseOption& o) { return o.code == static_cast<int>(x); });
+      bool listed =
+          std::fabs(x) < 2147483647.0 &&
+          std::any_of(it->options.begin(), it->options.end(),
+                      [&](const ResponseOption& o) { return o.code == static_cast<int>(x); });
       if (!listed)
-        return item_error("out_of_range", key, fmt::format("{} is not one of the codes {}", x, allowed_text(*it)));
+        return item_error("out_of_range", key,
+                          fmt::format("{} is not one of the codes {}", x, allowed_text(*it)));
     } else if ((it->min && x < *it->min) || (it->max && x > *it->max)) {
-      return item_error("out_of_range", key, fmt::format("{} is outside the allowed range {}", x, allowed_text(*it)));
+      return item_error("out_of_range", key,
+                        fmt::format("{} is outside the allowed range {}", x, allowed_text(*it)));
     }
     a.number = x;
     r.answers[key] = std::move(a);
@@ -102,11 +109,16 @@ json to_json(const Definition& d, const ResponseSet& r) {
   for (const auto& it : d.items) {
     auto a = r.answers.find(it.id);
     if (a == r.answers.end()) continue;
-    if (a->second.missing) j[it.id] = *a->second.missing_code;
-    else if (it.type == ResponseType::text) j[it.id] = a->second.text;
-    else if (it.type == ResponseType::number) j[it.id] = a->second.number;
-    else if (std::fabs(a->second.number) < 9e15) j[it.id] = static_cast<long long>(a->second.number);
-    else j[it.id] = a->second.number;
+    if (a->second.missing)
+      j[it.id] = *a->second.missing_code;
+    else if (it.type == ResponseType::text)
+      j[it.id] = a->second.text;
+    else if (it.type == ResponseType::number)
+      j[it.id] = a->second.number;
+    else if (std::fabs(a->second.number) < 9e15)
+      j[it.id] = static_cast<long long>(a->second.number);
+    else
+      j[it.id] = a->second.number;
   }
   return j;
 }

@@ -17,27 +17,31 @@ void score_csri_costs(const Context& c) {
   }
   // Inflation factor from the unit-cost price year to the chosen one.
   double factor = 1.0;
-  std::string inflation = fmt::format("in {} prices", costs->price_year.empty() ? "unstated" : costs->price_year);
+  std::string inflation =
+      fmt::format("in {} prices", costs->price_year.empty() ? "unstated" : costs->price_year);
   bool provisional = costs->provisional || costs->example;
   std::string index_id;
   if (!c.options.price_year.empty() && c.options.price_year != costs->price_year) {
     std::string why;
     const Table* index = c.table("price_index", &index_id, &why);
     if (!index) {
-      c.add_missing("total_cost", fmt::format("cannot inflate to {}: {}", c.options.price_year, why));
+      c.add_missing("total_cost",
+                    fmt::format("cannot inflate to {}: {}", c.options.price_year, why));
       return;
     }
     auto from = index->get(costs->price_year);
     auto to = index->get(c.options.price_year);
     if (!from || !to || *from <= 0) {
-      c.add_missing("total_cost", fmt::format("price index {} has no value for {} or {}", table_label(*index),
-                                              costs->price_year, c.options.price_year));
+      c.add_missing("total_cost",
+                    fmt::format("price index {} has no value for {} or {}", table_label(*index),
+                                costs->price_year, c.options.price_year));
       return;
     }
     factor = *to / *from;
     provisional = provisional || index->provisional || index->example;
-    inflation = fmt::format("inflated from {} to {} prices × {}/{} ({})", costs->price_year, c.options.price_year,
-                            format_number(*to), format_number(*from), table_label(*index));
+    inflation = fmt::format("inflated from {} to {} prices × {}/{} ({})", costs->price_year,
+                            c.options.price_year, format_number(*to), format_number(*from),
+                            table_label(*index));
   }
   double total = 0;
   std::vector<std::string> used, lacking;
@@ -61,10 +65,13 @@ void score_csri_costs(const Context& c) {
       continue;
     }
     double cost = round_to(*units * *unit_cost * factor, 2);
-    c.add({name, cost,
-           fmt::format("{} units × {} {} per unit ({}), {}", format_number(*units), format_number(*unit_cost),
-                       costs->currency, table_label(*costs), inflation),
-           {s}, cost_id, provisional});
+    c.add({name,
+           cost,
+           fmt::format("{} units × {} {} per unit ({}), {}", format_number(*units),
+                       format_number(*unit_cost), costs->currency, table_label(*costs), inflation),
+           {s},
+           cost_id,
+           provisional});
     total += cost;
     used.push_back(s);
   }
@@ -75,7 +82,8 @@ void score_csri_costs(const Context& c) {
     return;
   }
   c.add({"total_cost", round_to(total, 2),
-         fmt::format("sum of {} service costs, {}", used.size(), inflation), used, cost_id, provisional});
+         fmt::format("sum of {} service costs, {}", used.size(), inflation), used, cost_id,
+         provisional});
 }
 
 }  // namespace cp::instruments::detail

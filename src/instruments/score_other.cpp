@@ -1,10 +1,10 @@
 // src/instruments/score_other.cpp — scores that are categories or counts: the Relationship
 // Questionnaire (style and the two dimensions), life events (counts and impact), self-rated
 // health (GSS dichotomous and trichotomous outputs) and demographics (IMD decile by LSOA).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 #include "instruments/methods.hpp"
 
@@ -34,7 +34,8 @@ void score_rq(const Context& c) {
     auto reason = c.out.missing.back().reason;
     auto absent = c.out.missing.back().items;
     c.add_missing("model_of_others", reason, absent);
-    if (!style_done) c.add_missing("style", "no forced choice and not all four ratings given", absent);
+    if (!style_done)
+      c.add_missing("style", "no forced choice and not all four ratings given", absent);
     return;
   }
   const auto& v = *got;
@@ -44,11 +45,13 @@ void score_rq(const Context& c) {
     c.add_missing("model_of_others", dims.error().message);
   } else {
     c.add({"model_of_self", dims->model_of_self,
-           fmt::format("(secure {} + dismissing {}) − (fearful {} + preoccupied {}) (Griffin & Bartholomew 1994)",
+           fmt::format("(secure {} + dismissing {}) − (fearful {} + preoccupied {}) (Griffin & "
+                       "Bartholomew 1994)",
                        v[0], v[3], v[1], v[2]),
            items, "", false});
     c.add({"model_of_others", dims->model_of_others,
-           fmt::format("(secure {} + preoccupied {}) − (fearful {} + dismissing {}) (Griffin & Bartholomew 1994)",
+           fmt::format("(secure {} + preoccupied {}) − (fearful {} + dismissing {}) (Griffin & "
+                       "Bartholomew 1994)",
                        v[0], v[2], v[1], v[3]),
            items, "", false});
   }
@@ -56,13 +59,15 @@ void score_rq(const Context& c) {
   auto best = std::max_element(v.begin(), v.end());
   auto ties = std::count(v.begin(), v.end(), *best);
   if (ties > 1) {
-    c.add_missing("style", fmt::format("no forced choice and {} prototypes share the highest rating {}", ties,
-                                       format_number(*best)));
+    c.add_missing(
+        "style", fmt::format("no forced choice and {} prototypes share the highest rating {}", ties,
+                             format_number(*best)));
     return;
   }
   auto k = best - v.begin();
-  c.add({"style", names[k], fmt::format("highest rating ({}) of the four prototypes", format_number(*best)), items,
-         "", false});
+  c.add({"style", names[k],
+         fmt::format("highest rating ({}) of the four prototypes", format_number(*best)), items, "",
+         false});
 }
 
 // LEQ event coding (cp-leq-1, provisional): 0 = did not happen; 1–4 = happened, good, impact
@@ -72,8 +77,10 @@ void score_leq(const Context& c) {
   std::vector<std::string> used;
   auto got = collect(c, "events", events, &used, true);
   if (!got) {
-    for (const char* n : {"positive_events", "negative_events", "positive_impact", "negative_impact", "total_impact"})
-      c.add_missing(n, "not all events answered (rule: no score if any item is missing; rule unverified)");
+    for (const char* n : {"positive_events", "negative_events", "positive_impact",
+                          "negative_impact", "total_impact"})
+      c.add_missing(
+          n, "not all events answered (rule: no score if any item is missing; rule unverified)");
     return;
   }
   int n = 0, pos = 0, neg = 0, pos_impact = 0, neg_impact = 0;
@@ -89,9 +96,11 @@ void score_leq(const Context& c) {
   c.add({"events", n, how + "count of events that happened", used, "", true});
   c.add({"positive_events", pos, how + "count of events rated good", used, "", true});
   c.add({"negative_events", neg, how + "count of events rated bad", used, "", true});
-  c.add({"positive_impact", pos_impact, how + "sum of impact (0–3) of good events", used, "", true});
+  c.add(
+      {"positive_impact", pos_impact, how + "sum of impact (0–3) of good events", used, "", true});
   c.add({"negative_impact", neg_impact, how + "sum of impact (0–3) of bad events", used, "", true});
-  c.add({"total_impact", pos_impact + neg_impact, how + "positive_impact + negative_impact", used, "", true});
+  c.add({"total_impact", pos_impact + neg_impact, how + "positive_impact + negative_impact", used,
+         "", true});
 }
 
 void score_srh(const Context& c) {
@@ -108,8 +117,13 @@ void score_srh(const Context& c) {
     for (auto& [cat, codes] : p[output].items())
       for (auto& cj : codes)
         if (cj.get<int>() == code)
-          c.add({output, cat, fmt::format("code {} is '{}' in the {} output (GSS harmonised standard)", code, cat, output),
-                 {item}, "", false});
+          c.add({output,
+                 cat,
+                 fmt::format("code {} is '{}' in the {} output (GSS harmonised standard)", code,
+                             cat, output),
+                 {item},
+                 "",
+                 false});
   }
 }
 
@@ -123,7 +137,8 @@ void score_demographics(const Context& c) {
     return;
   }
   std::string code = it->second.text;
-  std::transform(code.begin(), code.end(), code.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  std::transform(code.begin(), code.end(), code.begin(),
+                 [](unsigned char ch) { return std::toupper(ch); });
   std::string id, reason;
   const Table* t = c.table("imd_lookup", &id, &reason);
   if (!t) {
@@ -135,8 +150,12 @@ void score_demographics(const Context& c) {
     c.add_missing("imd_decile", fmt::format("LSOA {} is not in {}", code, table_label(*t)), {item});
     return;
   }
-  c.add({"imd_decile", *decile, fmt::format("decile of LSOA {} in {} (1 = most deprived 10%)", code, table_label(*t)),
-         {item}, id, t->provisional || t->example});
+  c.add({"imd_decile",
+         *decile,
+         fmt::format("decile of LSOA {} in {} (1 = most deprived 10%)", code, table_label(*t)),
+         {item},
+         id,
+         t->provisional || t->example});
 }
 
 }  // namespace cp::instruments::detail

@@ -1,10 +1,10 @@
 // src/instruments/score_scales.cpp — scale scores built from item values: sums with
 // subscales (sum), WEMWBS with its SWEMWBS short form (wemwbs), SWEMWBS raw and metric
 // (swemwbs), and domain means for the CPIFS fidelity scales (domain_mean).
+#include <fmt/format.h>
+
 #include <cmath>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "instruments/methods.hpp"
 
@@ -27,8 +27,8 @@ void add_sum(const Context& c, const std::string& name, const std::vector<std::s
   std::string how = fmt::format("sum of {} items ({})", used.size(), join(used));
   if (values->size() < items.size()) {
     sum = sum / static_cast<double>(values->size()) * static_cast<double>(items.size());
-    how = fmt::format("mean of {} answered items × {} (prorated; {} missing)", values->size(), items.size(),
-                      items.size() - values->size());
+    how = fmt::format("mean of {} answered items × {} (prorated; {} missing)", values->size(),
+                      items.size(), items.size() - values->size());
     sum = round_to(sum, 2);
   }
   c.add({name, sum, how, used, "", false});
@@ -48,7 +48,10 @@ void add_metric(const Context& c, const std::string& name, const Score* raw) {
   }
   double r = raw->value.get<double>();
   if (r != std::floor(r)) {
-    c.add_missing(name, fmt::format("raw score {} is not a whole number (prorated); the conversion needs all 7 items", r));
+    c.add_missing(
+        name,
+        fmt::format(
+            "raw score {} is not a whole number (prorated); the conversion needs all 7 items", r));
     return;
   }
   auto m = swemwbs_metric(as_int(r), *t);
@@ -56,7 +59,9 @@ void add_metric(const Context& c, const std::string& name, const Score* raw) {
     c.add_missing(name, m.error().message);
     return;
   }
-  c.add({name, *m, fmt::format("raw {} converted with the Rasch-based table {}", format_number(r), table_label(*t)),
+  c.add({name, *m,
+         fmt::format("raw {} converted with the Rasch-based table {}", format_number(r),
+                     table_label(*t)),
          raw->items, id, t->provisional || t->example});
 }
 
@@ -69,7 +74,9 @@ void score_sum(const Context& c) {
   add_sum(c, name, items);
   for (const auto& s : c.d.subscales) {
     if (s.items.empty()) {
-      c.add_missing(s.id, fmt::format("membership of subscale '{}' is not published to us (provisional)", s.id));
+      c.add_missing(
+          s.id,
+          fmt::format("membership of subscale '{}' is not published to us (provisional)", s.id));
       continue;
     }
     add_sum(c, s.id, s.items);
@@ -84,7 +91,9 @@ void score_wemwbs(const Context& c) {
   auto values = collect(c, "swemwbs_raw", sw, &used, true);
   if (values && values->size() == sw.size()) {
     double raw = std::accumulate(values->begin(), values->end(), 0.0);
-    c.add({"swemwbs_raw", raw, fmt::format("sum of the 7 SWEMWBS items within WEMWBS ({})", join(used)), used, "", false});
+    c.add({"swemwbs_raw", raw,
+           fmt::format("sum of the 7 SWEMWBS items within WEMWBS ({})", join(used)), used, "",
+           false});
     add_metric(c, "swemwbs_metric", c.out.find("swemwbs_raw"));
   } else {
     if (values) c.add_missing("swemwbs_raw", "SWEMWBS needs all 7 items");
@@ -120,8 +129,8 @@ void score_domain_mean(const Context& c) {
     domain_means.push_back(mean);
     all_used.insert(all_used.end(), used.begin(), used.end());
     c.add({s.id, round_to(mean, digits),
-           fmt::format("mean of {} of {} items ({}); declared method, aggregation unpublished", values->size(),
-                       s.items.size(), join(used)),
+           fmt::format("mean of {} of {} items ({}); declared method, aggregation unpublished",
+                       values->size(), s.items.size(), join(used)),
            used, "", true});
   }
   if (!all_domains) {
@@ -133,9 +142,10 @@ void score_domain_mean(const Context& c) {
                      : std::accumulate(domain_means.begin(), domain_means.end(), 0.0) /
                            static_cast<double>(domain_means.size());
   c.add({"total", round_to(total, digits),
-         total_rule == "mean_of_items" ? "mean of all answered items; declared method, unpublished"
-                                       : fmt::format("mean of the {} domain means; declared method, unpublished",
-                                                     domain_means.size()),
+         total_rule == "mean_of_items"
+             ? "mean of all answered items; declared method, unpublished"
+             : fmt::format("mean of the {} domain means; declared method, unpublished",
+                           domain_means.size()),
          all_used, "", true});
 }
 

@@ -1,9 +1,9 @@
 // src/instruments/score_valuesets.cpp — scores from published value sets: EQ-5D (3L and 5L
 // additive value sets or profile lookups such as the van Hout crosswalk) and additive tariffs
 // (ICECAP-A).
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "instruments/methods.hpp"
 
@@ -16,8 +16,8 @@ constexpr const char* kDims[5] = {"MO", "SC", "UA", "PD", "AD"};
 
 // Value of `profile` (levels per dimension) under an eq5d_additive table or a lookup table.
 // Returns nullopt with `why` when a needed figure is absent.
-std::optional<double> eq5d_value(const Table& t, const std::vector<int>& levels, const std::string& profile,
-                                 std::string* how, std::string* why) {
+std::optional<double> eq5d_value(const Table& t, const std::vector<int>& levels,
+                                 const std::string& profile, std::string* how, std::string* why) {
   if (t.kind == "lookup") {
     auto v = t.get(profile);
     if (!v) {
@@ -112,8 +112,10 @@ void score_eq5d(const Context& c) {
   }
   if (p.contains("vas_item")) {
     std::string vas = p["vas_item"].get<std::string>();
-    if (auto v = c.r.value(vas)) c.add({"vas", *v, "EQ VAS as answered (0–100)", {vas}, "", false});
-    else c.add_missing("vas", fmt::format("item {} not answered", vas), {vas});
+    if (auto v = c.r.value(vas))
+      c.add({"vas", *v, "EQ VAS as answered (0–100)", {vas}, "", false});
+    else
+      c.add_missing("vas", fmt::format("item {} not answered", vas), {vas});
   }
 }
 
@@ -134,16 +136,16 @@ void score_tariff(const Context& c) {
     std::string key = fmt::format("{}.{}", attrs[k], as_int((*got)[k]));
     auto v = t->get(key);
     if (!v) {
-      c.add_missing("index", fmt::format("tariff value {} is not in table {} (not published to us)", key,
-                                         table_label(*t)));
+      c.add_missing("index", fmt::format("tariff value {} is not in table {} (not published to us)",
+                                         key, table_label(*t)));
       return;
     }
     sum += *v;
     terms += fmt::format("{}{} ({})", terms.empty() ? "" : " + ", format_number(*v), key);
   }
   double value = t->digits ? round_to(sum, *t->digits) : sum;
-  c.add({"index", value, fmt::format("{} = {} by {}", terms, format_number(sum), table_label(*t)), used, id,
-         t->provisional || t->example});
+  c.add({"index", value, fmt::format("{} = {} by {}", terms, format_number(sum), table_label(*t)),
+         used, id, t->provisional || t->example});
 }
 
 }  // namespace cp::instruments::detail

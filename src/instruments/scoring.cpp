@@ -2,10 +2,10 @@
 // and the helpers every method shares (missing-item rule, table lookup, rounding, report JSON).
 #include "cp/instruments/scoring.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
-
-#include <fmt/format.h>
 
 #include "instruments/methods.hpp"
 
@@ -21,10 +21,13 @@ const Score* ScoreReport::find(std::string_view name) const {
 
 namespace detail {
 
-const Table* Context::table(const std::string& role, std::string* table_id, std::string* reason) const {
+const Table* Context::table(const std::string& role, std::string* table_id,
+                            std::string* reason) const {
   std::string id;
-  if (auto o = options.tables.find(role); o != options.tables.end()) id = o->second;
-  else if (auto t = d.tables.find(role); t != d.tables.end()) id = t->second;
+  if (auto o = options.tables.find(role); o != options.tables.end())
+    id = o->second;
+  else if (auto t = d.tables.find(role); t != d.tables.end())
+    id = t->second;
   if (table_id) *table_id = id;
   if (id.empty()) {
     if (reason) *reason = fmt::format("no table is configured for '{}'", role);
@@ -40,7 +43,8 @@ const Table* Context::table(const std::string& role, std::string* table_id, std:
 
 void Context::add(Score s) const {
   if (s.value.is_number() && !std::isfinite(s.value.get<double>())) {
-    add_missing(s.name, "the result is not a finite number (values out of range for this method)", s.items);
+    add_missing(s.name, "the result is not a finite number (values out of range for this method)",
+                s.items);
     return;
   }
   if (s.value.is_number_float()) {  // whole numbers are written as integers (70, not 70.0)
@@ -51,13 +55,15 @@ void Context::add(Score s) const {
   out.scores.push_back(std::move(s));
 }
 
-void Context::add_missing(std::string name, std::string reason, std::vector<std::string> items) const {
+void Context::add_missing(std::string name, std::string reason,
+                          std::vector<std::string> items) const {
   out.missing.push_back({std::move(name), std::move(reason), std::move(items)});
 }
 
 std::optional<std::vector<double>> collect(const Context& c, const std::string& score_name,
                                            const std::vector<std::string>& items,
-                                           std::vector<std::string>* answered_items, bool require_all) {
+                                           std::vector<std::string>* answered_items,
+                                           bool require_all) {
   if (items.empty()) {
     c.add_missing(score_name, "no items are defined for this score (not yet published to us)");
     return std::nullopt;
@@ -73,16 +79,18 @@ std::optional<std::vector<double>> collect(const Context& c, const std::string& 
       absent.push_back(id);
     }
   }
-  int allowed = c.d.missing_rule.rule == "max_missing" && !require_all ? c.d.missing_rule.max_missing : 0;
+  int allowed =
+      c.d.missing_rule.rule == "max_missing" && !require_all ? c.d.missing_rule.max_missing : 0;
   if (static_cast<int>(absent.size()) > allowed || values.empty()) {
     std::string list;
     for (const auto& a : absent) list += (list.empty() ? "" : ", ") + a;
-    c.add_missing(score_name,
-                  allowed == 0
-                      ? fmt::format("item(s) not answered: {} (rule: no score if any item is missing)", list)
-                      : fmt::format("{} item(s) not answered: {} (rule: at most {} missing)", absent.size(),
-                                    list, allowed),
-                  absent);
+    c.add_missing(
+        score_name,
+        allowed == 0
+            ? fmt::format("item(s) not answered: {} (rule: no score if any item is missing)", list)
+            : fmt::format("{} item(s) not answered: {} (rule: at most {} missing)", absent.size(),
+                          list, allowed),
+        absent);
     return std::nullopt;
   }
   return values;
@@ -117,7 +125,8 @@ double round_to(double x, int digits) {
 }
 
 std::string format_number(double x) {
-  if (x == std::floor(x) && std::fabs(x) < 1e15) return fmt::format("{}", static_cast<long long>(x));
+  if (x == std::floor(x) && std::fabs(x) < 1e15)
+    return fmt::format("{}", static_cast<long long>(x));
   return fmt::format("{}", x);
 }
 
@@ -138,18 +147,30 @@ ScoreReport score(const Definition& d, const ResponseSet& r, const TableSet& tab
   out.complete = r.complete(d);
   detail::Context c{d, r, tables, options, out};
   const auto& m = d.scoring.method;
-  if (m == "sum") detail::score_sum(c);
-  else if (m == "wemwbs") detail::score_wemwbs(c);
-  else if (m == "swemwbs") detail::score_swemwbs(c);
-  else if (m == "domain_mean") detail::score_domain_mean(c);
-  else if (m == "eq5d") detail::score_eq5d(c);
-  else if (m == "tariff") detail::score_tariff(c);
-  else if (m == "csri_costs") detail::score_csri_costs(c);
-  else if (m == "rq") detail::score_rq(c);
-  else if (m == "leq") detail::score_leq(c);
-  else if (m == "srh") detail::score_srh(c);
-  else if (m == "demographics") detail::score_demographics(c);
-  else c.add_missing("*", fmt::format("scoring method '{}' is not known", m));
+  if (m == "sum")
+    detail::score_sum(c);
+  else if (m == "wemwbs")
+    detail::score_wemwbs(c);
+  else if (m == "swemwbs")
+    detail::score_swemwbs(c);
+  else if (m == "domain_mean")
+    detail::score_domain_mean(c);
+  else if (m == "eq5d")
+    detail::score_eq5d(c);
+  else if (m == "tariff")
+    detail::score_tariff(c);
+  else if (m == "csri_costs")
+    detail::score_csri_costs(c);
+  else if (m == "rq")
+    detail::score_rq(c);
+  else if (m == "leq")
+    detail::score_leq(c);
+  else if (m == "srh")
+    detail::score_srh(c);
+  else if (m == "demographics")
+    detail::score_demographics(c);
+  else
+    c.add_missing("*", fmt::format("scoring method '{}' is not known", m));
   return out;
 }
 
@@ -178,29 +199,35 @@ json to_json(const ScoreReport& report) {
 
 Result<double> swemwbs_metric(int raw, const Table& conversion) {
   if (raw < 7 || raw > 35)
-    return Error::invalid("out_of_range", fmt::format("swemwbs_metric: raw score {} is outside 7–35", raw), "raw");
+    return Error::invalid("out_of_range",
+                          fmt::format("swemwbs_metric: raw score {} is outside 7–35", raw), "raw");
   auto v = conversion.get(std::to_string(raw));
   if (!v)
-    return Error::infeasible("table_value_missing",
-                             fmt::format("swemwbs_metric: table '{}' has no value for raw {}", conversion.id, raw),
-                             "raw");
+    return Error::infeasible(
+        "table_value_missing",
+        fmt::format("swemwbs_metric: table '{}' has no value for raw {}", conversion.id, raw),
+        "raw");
   return *v;
 }
 
 Result<double> imd_exponential_transform(double rank_fraction) {
   if (!std::isfinite(rank_fraction) || rank_fraction < 0.0 || rank_fraction > 1.0)
-    return Error::invalid("out_of_range",
-                          "imd_exponential_transform: rank_fraction must be a finite number in [0, 1]",
-                          "rank_fraction");
+    return Error::invalid(
+        "out_of_range",
+        "imd_exponential_transform: rank_fraction must be a finite number in [0, 1]",
+        "rank_fraction");
   return -23.0 * std::log(1.0 - rank_fraction * (1.0 - std::exp(-100.0 / 23.0)));
 }
 
 Result<RqDimensions> rq_dimensions(int secure, int fearful, int preoccupied, int dismissing) {
-  const std::pair<const char*, int> args[] = {
-      {"secure", secure}, {"fearful", fearful}, {"preoccupied", preoccupied}, {"dismissing", dismissing}};
+  const std::pair<const char*, int> args[] = {{"secure", secure},
+                                              {"fearful", fearful},
+                                              {"preoccupied", preoccupied},
+                                              {"dismissing", dismissing}};
   for (auto [name, v] : args)
     if (v < 1 || v > 7)
-      return Error::invalid("out_of_range", fmt::format("rq_dimensions: {} rating {} is outside 1–7", name, v), name);
+      return Error::invalid(
+          "out_of_range", fmt::format("rq_dimensions: {} rating {} is outside 1–7", name, v), name);
   return RqDimensions{(secure + dismissing) - (fearful + preoccupied),
                       (secure + preoccupied) - (fearful + dismissing)};
 }

@@ -2,11 +2,11 @@
 // files, and writes tables back as JSON.
 #include "cp/instruments/table.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "cp/instruments/interop.hpp"
 #include "instruments/json_check.hpp"
@@ -24,7 +24,8 @@ std::optional<double> Table::get(const std::string& key) const {
 namespace {
 
 bool known_kind(const std::string& k) {
-  return k == "eq5d_additive" || k == "lookup" || k == "tariff" || k == "unit_costs" || k == "price_index";
+  return k == "eq5d_additive" || k == "lookup" || k == "tariff" || k == "unit_costs" ||
+         k == "price_index";
 }
 
 }  // namespace
@@ -38,7 +39,8 @@ Result<Table> parse_table(std::string_view text) {
   auto format = detail::req_string(j, "", "format");
   if (!format) return format.error();
   if (*format != "cp-table/1")
-    return Error::invalid("unsupported_format", fmt::format("format '{}' is not cp-table/1", *format), "format");
+    return Error::invalid("unsupported_format",
+                          fmt::format("format '{}' is not cp-table/1", *format), "format");
   for (auto [field, target] : {std::pair{"id", &t.id}, {"title", &t.title}, {"kind", &t.kind}}) {
     auto v = detail::req_string(j, "", field);
     if (!v) return v.error();
@@ -46,7 +48,8 @@ Result<Table> parse_table(std::string_view text) {
   }
   if (!known_kind(t.kind))
     return Error::invalid("bad_kind", fmt::format("table kind '{}' is not known", t.kind), "kind");
-  for (auto [field, target] : {std::pair{"price_year", &t.price_year}, {"currency", &t.currency}, {"notes", &t.notes}}) {
+  for (auto [field, target] :
+       {std::pair{"price_year", &t.price_year}, {"currency", &t.currency}, {"notes", &t.notes}}) {
     auto v = detail::opt_string(j, "", field);
     if (!v) return v.error();
     *target = *v;
@@ -86,13 +89,17 @@ Result<Table> parse_table(std::string_view text) {
     if (!std::isfinite(x)) return detail::wrong_type(p, "a finite number");
     t.values[k] = x;
   }
-  bool any_value = std::any_of(t.values.begin(), t.values.end(), [](const auto& kv) { return kv.second.has_value(); });
+  bool any_value = std::any_of(t.values.begin(), t.values.end(),
+                               [](const auto& kv) { return kv.second.has_value(); });
   if (t.kind == "unit_costs" && any_value && t.price_year.empty())
-    return Error::invalid("missing_field", "a unit_costs table with figures must state its price_year", "price_year");
+    return Error::invalid(
+        "missing_field", "a unit_costs table with figures must state its price_year", "price_year");
   if (t.kind == "unit_costs" && t.currency.empty())
-    return Error::invalid("missing_field", "a unit_costs table must state its currency", "currency");
+    return Error::invalid("missing_field", "a unit_costs table must state its currency",
+                          "currency");
   if (t.example && t.title.find("EXAMPLE") == std::string::npos)
-    return Error::invalid("unlabelled_example", "an example table must say EXAMPLE in its title", "title");
+    return Error::invalid("unlabelled_example", "an example table must say EXAMPLE in its title",
+                          "title");
   return t;
 }
 
@@ -110,8 +117,8 @@ std::string trim(std::string s) {
 
 }  // namespace
 
-Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id, const std::string& key_column,
-                               const std::string& value_column) {
+Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id,
+                               const std::string& key_column, const std::string& value_column) {
   Table t;
   t.id = table_id;
   t.title = table_id;
@@ -122,16 +129,21 @@ Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id
   int line_no = 0;
   while (pos < csv.size() && csv[pos] == '#') {
     auto end = csv.find('\n', pos);
-    std::string line(csv.substr(pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
+    std::string line(csv.substr(
+        pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1));
     ++line_no;
     auto colon = line.find(':');
     if (colon != std::string::npos) {
       auto k = lower(trim(line.substr(0, colon)));
       auto v = trim(line.substr(colon + 1));
-      if (k == "example") t.example = lower(v) == "true";
-      else if (k == "provisional") t.provisional = lower(v) == "true";
-      else if (k == "title") t.title = v;
-      else if (k == "source") t.source["citation"] = v;
+      if (k == "example")
+        t.example = lower(v) == "true";
+      else if (k == "provisional")
+        t.provisional = lower(v) == "true";
+      else if (k == "title")
+        t.title = v;
+      else if (k == "source")
+        t.source["citation"] = v;
     }
     if (end == std::string_view::npos) {
       pos = csv.size();
@@ -145,7 +157,8 @@ Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id
     e.field = fmt::format("{} (after {} comment lines)", e.field, line_no);
     return e;
   }
-  if (rows->empty()) return Error::invalid("empty_file", "the lookup file has no header row", "row 1");
+  if (rows->empty())
+    return Error::invalid("empty_file", "the lookup file has no header row", "row 1");
   const auto& header = rows->front();
   int key_col = -1, value_col = -1;
   for (std::size_t c = 0; c < header.size(); ++c) {
@@ -154,9 +167,11 @@ Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id
     if (h == lower(value_column)) value_col = static_cast<int>(c);
   }
   if (key_col < 0)
-    return Error::invalid("missing_column", fmt::format("no column named '{}'", key_column), "row 1");
+    return Error::invalid("missing_column", fmt::format("no column named '{}'", key_column),
+                          "row 1");
   if (value_col < 0)
-    return Error::invalid("missing_column", fmt::format("no column named '{}'", value_column), "row 1");
+    return Error::invalid("missing_column", fmt::format("no column named '{}'", value_column),
+                          "row 1");
   for (std::size_t r = 1; r < rows->size(); ++r) {
     const auto& row = (*rows)[r];
     if (row.size() == 1 && trim(row[0]).empty()) continue;  // blank line
@@ -165,9 +180,11 @@ Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id
       return Error::invalid("short_row", fmt::format("row {} has {} cells", r + 1, row.size()),
                             fmt::format("row {}", r + 1));
     std::string key = trim(row[key_col]);
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::toupper(c); });
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
     if (key.empty())
-      return Error::invalid("empty_key", "the key cell is empty", fmt::format("row {}, column {}", r + 1, key_column));
+      return Error::invalid("empty_key", "the key cell is empty",
+                            fmt::format("row {}, column {}", r + 1, key_column));
     if (t.values.count(key))
       return Error::invalid("duplicate_key", fmt::format("key {} appears twice", key),
                             fmt::format("row {}, column {}", r + 1, key_column));
@@ -186,8 +203,9 @@ Result<Table> parse_lookup_csv(std::string_view csv, const std::string& table_id
 }
 
 json to_json(const Table& t) {
-  json j{{"format", "cp-table/1"}, {"id", t.id},       {"title", t.title},     {"kind", t.kind},
-         {"provisional", t.provisional},               {"example", t.example}, {"source", t.source}};
+  json j{
+      {"format", "cp-table/1"},       {"id", t.id},           {"title", t.title},  {"kind", t.kind},
+      {"provisional", t.provisional}, {"example", t.example}, {"source", t.source}};
   if (!t.price_year.empty()) j["price_year"] = t.price_year;
   if (!t.currency.empty()) j["currency"] = t.currency;
   if (t.digits) j["digits"] = *t.digits;

@@ -18,15 +18,16 @@ Result<Definition> merge_wording(const Definition& d, std::string_view wording_j
   auto format = detail::req_string(j, "", "format");
   if (!format) return format.error();
   if (*format != "cp-wording/1")
-    return Error::invalid("unsupported_format", fmt::format("format '{}' is not cp-wording/1", *format), "format");
+    return Error::invalid("unsupported_format",
+                          fmt::format("format '{}' is not cp-wording/1", *format), "format");
   auto inst = detail::req_string(j, "", "instrument");
   if (!inst) return inst.error();
   auto version = detail::req_string(j, "", "version");
   if (!version) return version.error();
   if (*inst != d.id || *version != d.version)
     return Error::invalid("wrong_instrument",
-                          fmt::format("the wording is for {} version {}, not {} version {}", *inst, *version, d.id,
-                                      d.version),
+                          fmt::format("the wording is for {} version {}, not {} version {}", *inst,
+                                      *version, d.id, d.version),
                           "instrument");
   auto licence = detail::req_string(j, "", "licence");
   if (!licence) return licence.error();
@@ -34,7 +35,8 @@ Result<Definition> merge_wording(const Definition& d, std::string_view wording_j
   if (!language) return language.error();
   auto items = j.find("items");
   if (items == j.end()) return detail::missing_field("items");
-  if (!items->is_object()) return detail::wrong_type("items", "an object {item id: {text, options}}");
+  if (!items->is_object())
+    return detail::wrong_type("items", "an object {item id: {text, options}}");
   Definition out = d;
   for (const auto& [item_id, w] : items->items()) {
     auto p = detail::join_path("items", item_id);
@@ -42,8 +44,9 @@ Result<Definition> merge_wording(const Definition& d, std::string_view wording_j
     for (auto& candidate : out.items)
       if (candidate.id == item_id) it = &candidate;
     if (!it)
-      return Error::invalid("unknown_item", fmt::format("item '{}' is not in {} version {}", item_id, d.id, d.version),
-                            p);
+      return Error::invalid(
+          "unknown_item",
+          fmt::format("item '{}' is not in {} version {}", item_id, d.id, d.version), p);
     if (!w.is_object()) return detail::wrong_type(p, "an object {text, options}");
     auto text = detail::req_string(w, p, "text");
     if (!text) return text.error();
@@ -58,14 +61,15 @@ Result<Definition> merge_wording(const Definition& d, std::string_view wording_j
         for (auto& candidate : it->options)
           if (std::to_string(candidate.code) == code) opt = &candidate;
         if (!opt)
-          return Error::invalid("unknown_code", fmt::format("item '{}' has no code {}", item_id, code), cp);
+          return Error::invalid("unknown_code",
+                                fmt::format("item '{}' has no code {}", item_id, code), cp);
         opt->wording = ow.get<std::string>();
       }
     }
   }
   out.wording_loaded = true;
-  out.wording_note = fmt::format("Licensed wording loaded ({}{}{}).", *licence, language->empty() ? "" : "; ",
-                                 *language);
+  out.wording_note = fmt::format("Licensed wording loaded ({}{}{}).", *licence,
+                                 language->empty() ? "" : "; ", *language);
   return out;
 }
 

@@ -18,7 +18,8 @@ namespace {
 // A small definition exercising every response type, with a sum and a domain mean.
 const ins::Definition& fixed_definition() {
   static const ins::Definition d = [] {
-    auto r = ins::parse_definition(R"({"format":"cp-instrument/1","id":"fz","version":"1","title":"Fuzz","licence":"ours",
+    auto r = ins::parse_definition(
+        R"({"format":"cp-instrument/1","id":"fz","version":"1","title":"Fuzz","licence":"ours",
       "items":[{"id":"a","topic":"a","type":"code","options":[{"code":1,"label":"x"},{"code":2,"label":"y"}],"missing_codes":[9]},
                {"id":"b","topic":"b","type":"integer","min":0,"max":100,"missing_codes":[-9]},
                {"id":"c","topic":"c","type":"number","min":-1.5,"max":1.5},
@@ -65,9 +66,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       break;
     }
-    case 2: (void)ins::parse_table(text); break;
-    case 3: (void)ins::parse_lookup_csv(text, "t", "lsoa_code", "imd_decile"); break;
-    case 4: (void)ins::merge_wording(d, text); break;
+    case 2:
+      (void)ins::parse_table(text);
+      break;
+    case 3:
+      (void)ins::parse_lookup_csv(text, "t", "lsoa_code", "imd_decile");
+      break;
+    case 4:
+      (void)ins::merge_wording(d, text);
+      break;
     case 5: {
       auto q = ins::from_fhir_questionnaire(text);
       if (q.ok()) (void)ins::to_fhir_questionnaire(*q);
@@ -79,7 +86,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)ins::from_redcap_records(d, text);
       break;
     }
-    case 7: (void)ins::from_fhir_questionnaire_response(d, text); break;
+    case 7:
+      (void)ins::from_fhir_questionnaire_response(d, text);
+      break;
   }
   return 0;
 }

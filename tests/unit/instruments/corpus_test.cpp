@@ -1,9 +1,9 @@
 // tests/unit/instruments/corpus_test.cpp — issue 3: every shipped definition and table in
 // data/ parses (both stages), the id set is exactly the issue's, and every table a definition
 // names is either shipped or documented as loadable (the IoD2019 file).
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "support.hpp"
 
@@ -23,8 +23,9 @@ TEST(InstrumentCorpus, Issue3EveryShippedDefinitionParses) {
     for (const auto& it : d->items) EXPECT_TRUE(it.wording.empty()) << d->id << "." << it.id;
     ids.insert(d->id);
   }
-  std::set<std::string> expected{"scope", "wemwbs", "swemwbs", "rg-uk", "eq5d-3l", "eq5d-5l", "icecap-a",
-                                 "csri", "rq", "leq", "srh", "demographics", "cpifs-w", "cpifs-su"};
+  std::set<std::string> expected{"scope",   "wemwbs",       "swemwbs", "rg-uk",   "eq5d-3l",
+                                 "eq5d-5l", "icecap-a",     "csri",    "rq",      "leq",
+                                 "srh",     "demographics", "cpifs-w", "cpifs-su"};
   EXPECT_EQ(ids, expected);
 }
 
@@ -37,15 +38,20 @@ TEST(InstrumentCorpus, Issue3TablesResolveOrAreDocumentedAsLoadable) {
 TEST(InstrumentCorpus, Issue3ProvisionalWhereFiguresAreUnpublished) {
   for (const char* id : {"scope", "rg-uk", "icecap-a", "leq", "cpifs-w", "cpifs-su", "csri"})
     EXPECT_TRUE(def(id).provisional) << id;
-  for (const char* id : {"eq5d-3l", "eq5d-5l", "wemwbs", "swemwbs", "srh", "rq"}) EXPECT_FALSE(def(id).provisional) << id;
+  for (const char* id : {"eq5d-3l", "eq5d-5l", "wemwbs", "swemwbs", "srh", "rq"})
+    EXPECT_FALSE(def(id).provisional) << id;
   // Missing figures are null, never invented.
   const auto& tariff = catalogue().tables().at("icecap-a-uk-flynn2015");
   EXPECT_EQ(tariff.values.size(), 20u);
   for (auto& [k, v] : tariff.values) EXPECT_FALSE(v.has_value()) << k;
-  for (auto& [k, v] : catalogue().tables().at("csri-unit-costs-uk").values) EXPECT_FALSE(v.has_value()) << k;
+  for (auto& [k, v] : catalogue().tables().at("csri-unit-costs-uk").values)
+    EXPECT_FALSE(v.has_value()) << k;
   // Every example table says so in its title.
-  for (auto& [id, t] : catalogue().tables())
-    if (t.example) EXPECT_NE(t.title.find("EXAMPLE"), std::string::npos) << id;
+  for (auto& [id, t] : catalogue().tables()) {
+    if (t.example) {
+      EXPECT_NE(t.title.find("EXAMPLE"), std::string::npos) << id;
+    }
+  }
 }
 
 TEST(InstrumentCorpus, Issue3CpifsHasFiveDomainsOfThreeToFourItemsScored1To9) {

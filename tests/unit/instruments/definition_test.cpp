@@ -78,26 +78,31 @@ TEST(InstrumentDefinition, Issue3LogicErrorsNamePath) {
 }
 
 TEST(InstrumentDefinition, Issue3TablesValidate) {
-  auto ok = parse_table(R"({"format":"cp-table/1","id":"t","title":"T","kind":"lookup","source":{"citation":"c"},"values":{"a":1,"b":null}})");
+  auto ok = parse_table(
+      R"({"format":"cp-table/1","id":"t","title":"T","kind":"lookup","source":{"citation":"c"},"values":{"a":1,"b":null}})");
   ASSERT_TRUE(ok.ok());
   EXPECT_FALSE(ok->get("b").has_value());
   EXPECT_EQ(*ok->get("a"), 1.0);
-  auto bad = parse_table(R"({"format":"cp-table/1","id":"t","title":"T","kind":"lookup","source":{"citation":"c"},"values":{"a":"x"}})");
+  auto bad = parse_table(
+      R"({"format":"cp-table/1","id":"t","title":"T","kind":"lookup","source":{"citation":"c"},"values":{"a":"x"}})");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "values.a");
-  auto unlabelled = parse_table(R"({"format":"cp-table/1","id":"t","title":"T","kind":"lookup","example":true,"source":{"citation":"c"},"values":{}})");
+  auto unlabelled = parse_table(
+      R"({"format":"cp-table/1","id":"t","title":"T","kind":"lookup","example":true,"source":{"citation":"c"},"values":{}})");
   ASSERT_FALSE(unlabelled.ok());
   EXPECT_EQ(unlabelled.error().code, "unlabelled_example");
 }
 
 TEST(InstrumentDefinition, Issue3LookupCsvNamesRowAndColumn) {
-  auto t = parse_lookup_csv("# example: true\nlsoa_code,imd_decile\nE01000001,3\ne01000002,\n", "x", "lsoa_code", "imd_decile");
+  auto t = parse_lookup_csv("# example: true\nlsoa_code,imd_decile\nE01000001,3\ne01000002,\n", "x",
+                            "lsoa_code", "imd_decile");
   ASSERT_TRUE(t.ok()) << t.error().message;
   EXPECT_TRUE(t->example);
   EXPECT_EQ(*t->get("E01000001"), 3);
   EXPECT_TRUE(t->values.count("E01000002"));
   EXPECT_FALSE(t->get("E01000002").has_value());
-  auto bad = parse_lookup_csv("lsoa_code,imd_decile\nE01000001,three\n", "x", "lsoa_code", "imd_decile");
+  auto bad =
+      parse_lookup_csv("lsoa_code,imd_decile\nE01000001,three\n", "x", "lsoa_code", "imd_decile");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "row 2, column imd_decile");
   auto nocol = parse_lookup_csv("code,decile\n", "x", "lsoa_code", "imd_decile");
@@ -113,7 +118,8 @@ namespace {
 // Issue 3: never output NaN or infinity — a sum that overflows is reported missing with a reason.
 TEST(InstrumentDefinition, Issue3NonFiniteResultIsMissingNotNumber) {
   auto j = minimal();
-  j["items"] = nlohmann::json::parse(R"([{"id":"x","topic":"x","type":"number","min":-1e308,"max":1e308},
+  j["items"] =
+      nlohmann::json::parse(R"([{"id":"x","topic":"x","type":"number","min":-1e308,"max":1e308},
                                           {"id":"y","topic":"y","type":"number","min":-1e308,"max":1e308}])");
   j["subscales"] = nlohmann::json::array();
   auto d = parse_definition(j.dump());

@@ -1,9 +1,10 @@
 // tests/unit/instruments/interop_test.cpp — issue 3: FHIR R4 and REDCap export → import give
 // the same definition for every shipped instrument (and with wording loaded), responses round
 // trip, and foreign files without our metadata import as provisional definitions.
+#include "cp/instruments/interop.hpp"
+
 #include <gtest/gtest.h>
 
-#include "cp/instruments/interop.hpp"
 #include "cp/instruments/wording.hpp"
 #include "support.hpp"
 
@@ -51,7 +52,8 @@ TEST(InstrumentInterop, Issue3RoundTripKeepsLoadedWording) {
 TEST(InstrumentInterop, Issue3ResponsesRoundTrip) {
   const auto& d = def("eq5d-5l");
   auto partial = parse_responses(d, {{"mo", 2}, {"sc", 9}, {"vas", 65}});
-  auto full = parse_responses(d, {{"mo", 1}, {"sc", 2}, {"ua", 3}, {"pd", 4}, {"ad", 5}, {"vas", 50}});
+  auto full =
+      parse_responses(d, {{"mo", 1}, {"sc", 2}, {"ua", 3}, {"pd", 4}, {"ad", 5}, {"vas", 50}});
   ASSERT_TRUE(partial.ok() && full.ok());
   auto qr = json::parse(to_fhir_questionnaire_response(d, *partial));
   EXPECT_EQ(qr["status"], "in-progress");
@@ -83,21 +85,25 @@ TEST(InstrumentInterop, Issue3RedcapRecordErrorsNameRowAndItem) {
 }
 
 TEST(InstrumentInterop, Issue3ForeignFilesImportAsProvisional) {
-  auto q = from_fhir_questionnaire(R"({"resourceType":"Questionnaire","name":"PHQ Two","version":"2",
+  auto q =
+      from_fhir_questionnaire(R"({"resourceType":"Questionnaire","name":"PHQ Two","version":"2",
     "item":[{"linkId":"q1","text":"interest","type":"choice","answerOption":[{"valueCoding":{"code":"0","display":"not at all"}},{"valueCoding":{"code":"3","display":"nearly every day"}}]},
             {"linkId":"intro","text":"hello","type":"display"},
             {"linkId":"age","text":"age","type":"integer"}]})");
   // An integer item without a range cannot be validated: the import says so rather than guessing.
   ASSERT_FALSE(q.ok());
   EXPECT_EQ(q.error().code, "missing_range");
-  auto q2 = from_fhir_questionnaire(R"({"resourceType":"Questionnaire","name":"PHQ Two","version":"2",
+  auto q2 =
+      from_fhir_questionnaire(R"({"resourceType":"Questionnaire","name":"PHQ Two","version":"2",
     "item":[{"linkId":"q1","text":"interest","type":"choice","answerOption":[{"valueCoding":{"code":"0","display":"not at all"}},{"valueCoding":{"code":"3","display":"nearly every day"}}]}]})");
   ASSERT_TRUE(q2.ok()) << q2.error().message << " " << q2.error().field;
   EXPECT_EQ(q2->id, "phq-two");
   EXPECT_TRUE(q2->provisional);
   EXPECT_EQ(q2->items.size(), 1u);
   auto r = from_redcap_dictionary(
-      "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,\"Choices, Calculations, OR Slider Labels\",Field Note,Text Validation Type OR Show Slider Number,Text Validation Min,Text Validation Max\n"
+      "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,\"Choices, "
+      "Calculations, OR Slider Labels\",Field Note,Text Validation Type OR Show Slider Number,Text "
+      "Validation Min,Text Validation Max\n"
       "record_id,baseline,,text,Record ID,,,,,\n"
       "mood,baseline,,radio,Mood today,\"1, low | 2, ok | 3, good\",,,,\n"
       "weight,baseline,,text,Weight (kg),,,number,30,300\n");
@@ -107,7 +113,9 @@ TEST(InstrumentInterop, Issue3ForeignFilesImportAsProvisional) {
   EXPECT_EQ(r->items[1].options.size(), 3u);
   EXPECT_EQ(r->items[2].type, ResponseType::number);
   EXPECT_EQ(*r->items[2].max, 300);
-  auto bad = from_redcap_dictionary("Variable / Field Name,Form Name,Section Header,Field Type,Field Label,\"Choices, Calculations, OR Slider Labels\"\nx,f,,radio,X,\"one, two\"\n");
+  auto bad = from_redcap_dictionary(
+      "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,\"Choices, "
+      "Calculations, OR Slider Labels\"\nx,f,,radio,X,\"one, two\"\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "row 2, column Choices");
 }

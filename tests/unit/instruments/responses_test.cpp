@@ -59,19 +59,22 @@ TEST(InstrumentResponses, Issue3PartialSetsAreKeptButNotScored) {
 }
 
 TEST(InstrumentResponses, Issue3MissingCodesAreMissingNotValues) {
-  auto r = parse_responses(def("eq5d-5l"), {{"mo", 1}, {"sc", 1}, {"ua", 1}, {"pd", 1}, {"ad", 9}, {"vas", 999}});
+  auto r = parse_responses(def("eq5d-5l"),
+                           {{"mo", 1}, {"sc", 1}, {"ua", 1}, {"pd", 1}, {"ad", 9}, {"vas", 999}});
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->answers.at("ad").missing);
   EXPECT_EQ(*r->answers.at("ad").missing_code, 9);
   auto report = score(def("eq5d-5l"), *r, catalogue().tables());
-  for (const char* s : {"utility", "utility_crosswalk", "vas", "profile"}) EXPECT_EQ(report.find(s), nullptr) << s;
+  for (const char* s : {"utility", "utility_crosswalk", "vas", "profile"})
+    EXPECT_EQ(report.find(s), nullptr) << s;
   EXPECT_EQ(to_json(report)["missing"].size(), 4u);
   // Written back with the code, so a saved partial set round-trips.
   EXPECT_EQ(to_json(def("eq5d-5l"), *r)["ad"], 9);
 }
 
 TEST(InstrumentResponses, Issue3ReportJsonShape) {
-  auto report = catalogue().score("eq5d-5l", {{"mo", 1}, {"sc", 1}, {"ua", 2}, {"pd", 2}, {"ad", 1}, {"vas", 70}});
+  auto report = catalogue().score(
+      "eq5d-5l", {{"mo", 1}, {"sc", 1}, {"ua", 2}, {"pd", 2}, {"ad", 1}, {"vas", 70}});
   ASSERT_TRUE(report.ok());
   auto j = to_json(*report);
   EXPECT_EQ(j["instrument"], "eq5d-5l");
@@ -79,14 +82,16 @@ TEST(InstrumentResponses, Issue3ReportJsonShape) {
   EXPECT_TRUE(j["missing"].is_array());
   EXPECT_EQ(j["scores"]["profile"], "11221");
   EXPECT_DOUBLE_EQ(j["scores"]["utility_crosswalk"].get<double>(), 0.795);
-  EXPECT_NE(j["derivations"]["utility"]["method"].get<std::string>().find("0.05 (UA2)"), std::string::npos);
+  EXPECT_NE(j["derivations"]["utility"]["method"].get<std::string>().find("0.05 (UA2)"),
+            std::string::npos);
   EXPECT_EQ(j["derivations"]["utility"]["table"], "eq5d-5l-england-devlin2018");
 }
 
 TEST(InstrumentResponses, Issue3UnloadedTableGivesReasonNotNumber) {
   ScoringOptions opts;
   opts.tables["utility"] = "no-such-value-set";
-  auto report = catalogue().score("eq5d-3l", {{"mo", 1}, {"sc", 1}, {"ua", 1}, {"pd", 1}, {"ad", 1}}, opts);
+  auto report =
+      catalogue().score("eq5d-3l", {{"mo", 1}, {"sc", 1}, {"ua", 1}, {"pd", 1}, {"ad", 1}}, opts);
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->find("utility"), nullptr);
   auto j = to_json(*report);

@@ -3,18 +3,20 @@
 // tests/fixtures/instruments/ (tests may read files; the engine under test does not).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-#include <gtest/gtest.h>
-
 #include "cp/instruments/catalogue.hpp"
 
 namespace cp::instruments::test {
 
-inline std::filesystem::path repo() { return std::filesystem::path(CP_SOURCE_DIR); }
+inline std::filesystem::path repo() {
+  return std::filesystem::path(CP_SOURCE_DIR);
+}
 
 inline std::string read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -33,18 +35,22 @@ inline Catalogue load_catalogue() {
   };
   each(repo() / "data/instruments", ".json", [&](const auto& p) {
     auto r = c.add_definition(read(p), p.filename().string());
-    EXPECT_TRUE(r.ok()) << p << ": " << (r.ok() ? "" : r.error().message + " at " + r.error().field);
+    EXPECT_TRUE(r.ok()) << p << ": "
+                        << (r.ok() ? "" : r.error().message + " at " + r.error().field);
   });
   for (const char* sub : {"data/value-sets", "data/unit-costs", "tests/fixtures/instruments"})
     each(repo() / sub, ".json", [&](const auto& p) {
       if (p.filename() == "vectors.json") return;
       auto r = c.add_table(read(p), p.filename().string());
-      EXPECT_TRUE(r.ok()) << p << ": " << (r.ok() ? "" : r.error().message + " at " + r.error().field);
+      EXPECT_TRUE(r.ok()) << p << ": "
+                          << (r.ok() ? "" : r.error().message + " at " + r.error().field);
     });
-  auto imd = parse_lookup_csv(read(repo() / "data/imd/imd2019-example.csv"), "imd2019-example", "lsoa_code",
-                              "imd_decile");
+  auto imd = parse_lookup_csv(read(repo() / "data/imd/imd2019-example.csv"), "imd2019-example",
+                              "lsoa_code", "imd_decile");
   EXPECT_TRUE(imd.ok());
-  if (imd.ok()) EXPECT_TRUE(c.add_table(std::move(*imd)).ok());
+  if (imd.ok()) {
+    EXPECT_TRUE(c.add_table(std::move(*imd)).ok());
+  }
   return c;
 }
 

@@ -2,9 +2,9 @@
 // instruments.md section 12 (12.1–12.4, 12.6–12.9; 12.5 DSU mapping is not shipped) and the
 // mechanism vectors with labelled example tables, all read from
 // tests/fixtures/instruments/vectors.json by this one data-driven test.
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "cp/instruments/scoring.hpp"
 #include "support.hpp"
@@ -14,7 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-json vectors() { return json::parse(read(repo() / "tests/fixtures/instruments/vectors.json"))["vectors"]; }
+json vectors() {
+  return json::parse(read(repo() / "tests/fixtures/instruments/vectors.json"))["vectors"];
+}
 
 TEST(InstrumentVectors, Issue3EveryVectorReproduces) {
   auto vs = vectors();
@@ -22,8 +24,8 @@ TEST(InstrumentVectors, Issue3EveryVectorReproduces) {
   int checked = 0;
   for (std::size_t i = 0; i < vs.size(); ++i) {
     const auto& v = vs[i];
-    SCOPED_TRACE(testing::Message() << "vector " << i << " (section " << v["section"].get<std::string>()
-                                    << "): " << v.dump());
+    SCOPED_TRACE(testing::Message() << "vector " << i << " (section "
+                                    << v["section"].get<std::string>() << "): " << v.dump());
     if (v.contains("function")) {
       ASSERT_EQ(v["function"], "imd_exponential_transform");
       auto x = imd_exponential_transform(v["input"].get<double>());

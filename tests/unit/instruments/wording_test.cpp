@@ -1,8 +1,9 @@
 // tests/unit/instruments/wording_test.cpp — issue 3: licensed wording is merged from a file
 // keyed by instrument id, version and item id; without it the definition says it is not loaded.
+#include "cp/instruments/wording.hpp"
+
 #include <gtest/gtest.h>
 
-#include "cp/instruments/wording.hpp"
 #include "support.hpp"
 
 namespace cp::instruments::test {
@@ -25,13 +26,19 @@ TEST(InstrumentWording, Issue3MergeExampleFile) {
 }
 
 TEST(InstrumentWording, Issue3MismatchAndUnknownItemsRejected) {
-  auto wrong = merge_wording(def("srh"), R"({"format":"cp-wording/1","instrument":"srh","version":"2","licence":"x","items":{}})");
+  auto wrong = merge_wording(
+      def("srh"),
+      R"({"format":"cp-wording/1","instrument":"srh","version":"2","licence":"x","items":{}})");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, "wrong_instrument");
-  auto unknown = merge_wording(def("srh"), R"({"format":"cp-wording/1","instrument":"srh","version":"gss-1","licence":"x","items":{"nope":{"text":"t"}}})");
+  auto unknown = merge_wording(
+      def("srh"),
+      R"({"format":"cp-wording/1","instrument":"srh","version":"gss-1","licence":"x","items":{"nope":{"text":"t"}}})");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().field, "items.nope");
-  auto code = merge_wording(def("srh"), R"({"format":"cp-wording/1","instrument":"srh","version":"gss-1","licence":"x","items":{"srh":{"text":"t","options":{"7":"x"}}}})");
+  auto code = merge_wording(
+      def("srh"),
+      R"({"format":"cp-wording/1","instrument":"srh","version":"gss-1","licence":"x","items":{"srh":{"text":"t","options":{"7":"x"}}}})");
   ASSERT_FALSE(code.ok());
   EXPECT_EQ(code.error().field, "items.srh.options.7");
 }

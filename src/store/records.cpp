@@ -87,6 +87,17 @@ PartnershipRow partnership_from(const soci::row& r) {
   p.created_at = get_text(r, 7);
   return p;
 }
+// Columns: id, agency_id, team_id, display_name, job_title.
+WorkerRow worker_from(const soci::row& r) {
+  WorkerRow w;
+  w.id = get_int(r, 0);
+  w.agency_id = get_int(r, 1);
+  w.team_id = opt_int(r, 2);
+  w.display_name = get_text(r, 3);
+  w.job_title = get_text(r, 4);
+  return w;
+}
+
 constexpr const char* kPartnershipCols =
     "id, agency_id, team_id, worker_id, person_id, state, state_since, created_at";
 
@@ -277,15 +288,7 @@ std::optional<WorkerRow> worker_by_id(soci::session& s, long long id) {
       (s.prepare << "SELECT id, agency_id, team_id, display_name, job_title FROM workers WHERE "
                     "id = :i",
        soci::use(id));
-  for (const auto& r : rows) {
-    WorkerRow w;
-    w.id = get_int(r, 0);
-    w.agency_id = get_int(r, 1);
-    w.team_id = opt_int(r, 2);
-    w.display_name = get_text(r, 3);
-    w.job_title = get_text(r, 4);
-    return w;
-  }
+  for (const auto& r : rows) return worker_from(r);
   return std::nullopt;
 }
 
@@ -318,15 +321,7 @@ std::vector<WorkerRow> workers_of_agency(soci::session& s, long long agency_id) 
       (s.prepare << "SELECT id, agency_id, team_id, display_name, job_title FROM workers WHERE "
                     "agency_id = :a AND active = 1 ORDER BY display_name",
        soci::use(agency_id));
-  for (const auto& r : rows) {
-    WorkerRow w;
-    w.id = get_int(r, 0);
-    w.agency_id = get_int(r, 1);
-    w.team_id = opt_int(r, 2);
-    w.display_name = get_text(r, 3);
-    w.job_title = get_text(r, 4);
-    out.push_back(std::move(w));
-  }
+  for (const auto& r : rows) out.push_back(worker_from(r));
   return out;
 }
 

@@ -83,7 +83,8 @@ Result<json> Service::person_summary(const Caller& c, long long person_id) {
     }
     json parts = json::array();
     for (const auto& p : partnerships) {
-      if (access_to_partnership(c, p) == Access::none) continue;
+      const Access access = access_to_partnership(c, p);
+      if (access == Access::none) continue;
       auto worker = store::worker_by_id(s, p.worker_id);
       auto team = store::team_by_id(s, p.team_id);
       auto agency = store::agency_by_id(s, p.agency_id);
@@ -97,7 +98,7 @@ Result<json> Service::person_summary(const Caller& c, long long person_id) {
                        {"worker", {{"id", p.worker_id}, {"display_name", worker ? worker->display_name : ""}}},
                        {"team", {{"id", p.team_id}, {"name", team ? team->name : ""}}},
                        {"agency", {{"id", p.agency_id}, {"name", agency ? agency->name : ""}}},
-                       {"access", access_to_partnership(c, p) == Access::write ? "write" : "read"},
+                       {"access", access == Access::write ? "write" : "read"},
                        {"episodes", std::move(episodes)},
                        {"contacts", std::move(contacts)}});
     }

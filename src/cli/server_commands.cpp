@@ -33,14 +33,19 @@ std::unique_ptr<store::Database> open_db(const std::string& path, int pool = 2, 
   }
 }
 
-std::string demo_password() {
-  if (const char* p = std::getenv("CPI_DEMO_PASSWORD"); p && *p) return p;
-  return app::random_password(16);
+struct DemoPassword {
+  std::string value;
+  bool generated = false;  // true when CPI_DEMO_PASSWORD was not set
+};
+
+DemoPassword demo_password() {
+  if (const char* p = std::getenv("CPI_DEMO_PASSWORD"); p && *p) return {p, false};
+  return {app::random_password(16), true};
 }
 
-void print_demo_accounts(const std::string& password, bool generated) {
-  fmt::print("Demo sign-ins (password {}{}):\n", password,
-             generated ? ", generated for this run; set CPI_DEMO_PASSWORD to choose one" : ", from CPI_DEMO_PASSWORD");
+void print_demo_accounts(const DemoPassword& password) {
+  fmt::print("Demo sign-ins (password {}{}):\n", password.value,
+             password.generated ? ", generated for this run; set CPI_DEMO_PASSWORD to choose one" : ", from CPI_DEMO_PASSWORD");
   for (const auto& a : app::demo_accounts()) fmt::print("  {:<18} {}\n", a.username, a.description);
 }
 
@@ -77,14 +82,13 @@ void add_serve(CLI::App& root) {
   cmd->callback([o] {
     auto db = open_db(o->db, o->threads + 1);
     if (o->demo) {
-      const bool generated = !std::getenv("CPI_DEMO_PASSWORD") || !*std::getenv("CPI_DEMO_PASSWORD");
-      const std::string password = demo_password();
-      auto seeded = app::seed_demo(*db, password);
+      const auto password = demo_password();
+      auto seeded = app::seed_demo(*db, password.value);
       if (seeded.seeded)
         fmt::print("Demo data: {} people, {} partnerships, {} contacts.\n", seeded.people, seeded.partnerships, seeded.contacts);
       else
         fmt::print("The database already has data; demo data was not added (demo passwords are unchanged).\n");
-      if (seeded.seeded) print_demo_accounts(password, generated);
+      if (seeded.seeded) print_demo_accounts(password);
     }
     app::ServiceConfig sc;
     sc.sessions.idle = std::chrono::seconds(o->idle);
@@ -169,15 +173,14 @@ void add_demo(CLI::App& root) {
   cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
   cmd->callback([db] {
     auto d = open_db(*db, 1);
-    const bool generated = !std::getenv("CPI_DEMO_PASSWORD") || !*std::getenv("CPI_DEMO_PASSWORD");
-    const std::string password = demo_password();
-    auto r = app::seed_demo(*d, password);
+    const auto password = demo_password();
+    auto r = app::seed_demo(*d, password.value);
     if (!r.seeded) {
       std::cerr << "error: the database already has data; demo data goes only into an empty database\n";
       throw ExitCode{1};
     }
     fmt::print("Demo data: {} people, {} partnerships, {} contacts.\n", r.people, r.partnerships, r.contacts);
-    print_demo_accounts(password, generated);
+    print_demo_accounts(password);
   });
 }
 

@@ -31,8 +31,8 @@ ModelResult fit_mixed(const AnalysisDataset& data, std::size_t outcome, const Mo
   r.se = fit->se(k);
   r.df = fit->df(k);
   // Complete-data df for Rubin's rules as mice::pool uses for lmer (broom.mixed df.residual):
-  // n − fixed effects − 2 variance parameters (r-anchor: 155 − 12 = 143).
-  r.dfcom = fit->n - static_cast<double>(fit->beta.size()) - 2;
+  // n − fixed effects − 2 variance parameters (r-anchor: 155 − 12 = 143), computed by the fit.
+  r.dfcom = fit->df_residual_lme4;
   if (!std::isfinite(r.estimate) || !(r.se > 0) || !(r.df > 0) || !std::isfinite(r.df))
     return failed("mixed", Error::infeasible("degenerate_fit",
                                              "the mixed model gave no usable variance for the arm effect"));

@@ -4,33 +4,25 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fmt/format.h>
 
-#include "json_body.hpp"
+#include "route_tables.hpp"
 
 namespace cp::http {
 
 using nlohmann::json;
 
 const std::vector<Route>& routes() {
-  static const std::vector<Route> all{
-      {"GET", "/api/v1/health", "Whether the server and its database are up", false},
-      {"GET", "/api/v1/ping", "Answers at once without touching the database (for load tests)", false},
-      {"GET", "/api/v1/openapi.json", "This API's OpenAPI 3 description", false},
-      {"POST", "/api/v1/auth/login", "Sign in; sets the session cookie and returns a CSRF token", false},
-      {"POST", "/api/v1/auth/logout", "Sign out", true},
-      {"GET", "/api/v1/auth/me", "The signed-in account and its CSRF token", true},
-      {"GET", "/api/v1/caseload", "The people the signed-in worker (or team leader's team) works with", true},
-      {"GET", "/api/v1/people/{id}", "A person's summary: partnerships, episodes, recent contacts", true},
-      {"POST", "/api/v1/partnerships/{id}/episodes", "Change a partnership's episode (pause, re-enter, move on, transfer)", true},
-      {"GET", "/api/v1/partnerships/{id}/contacts", "A partnership's contacts (sessions)", true},
-      {"POST", "/api/v1/partnerships/{id}/contacts", "Record a contact (session) for a partnership", true},
-      {"GET", "/api/v1/teams", "The teams of the caller's agency", true},
-      {"GET", "/api/v1/workers", "The workers of the caller's agency (for transfers)", true},
-      {"GET", "/api/v1/audit", "Recent audit log entries (system administrator)", true},
-      {"GET", "/api/v1/audit/verify", "Verify the audit log's hash chain (system administrator)", true},
-  };
+  static const std::vector<Route> all = [] {
+    std::vector<Route> out;
+    for (auto&& area : {core_routes(), practice_routes(), agency_routes(), capture_routes(), records_routes(),
+                        directory_routes(), fidelity_routes(), study_routes()})
+      out.insert(out.end(), area.begin(), area.end());
+    return out;
+  }();
   return all;
 }
 
@@ -50,8 +42,10 @@ std::vector<std::string> segments(const std::string& path) {
   return out;
 }
 
-// Matches `path` against `pattern`; fills `id` from the {id} segment (a positive integer).
-bool matches(const std::string& pattern, const std::string& path, long long& id, bool& bad_id) {
+// Matches `path` against `pattern`; fills `id` from the {id} segment (a positive integer) and
+// `params` from any other {name} segment.
+bool matches(const std::string& pattern, const std::string& path, long long& id, bool& bad_id,
+             std::map<std::string, std::string>& params) {
   const auto p = segments(pattern), s = segments(path);
   if (p.size() != s.size()) return false;
   for (size_t i = 0; i < p.size(); ++i) {
@@ -63,46 +57,13 @@ bool matches(const std::string& pattern, const std::string& path, long long& id,
       } else {
         id = std::stoll(v);
       }
+    } else if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
+      params[p[i].substr(1, p[i].size() - 2)] = s[i];
     } else if (p[i] != s[i]) {
       return false;
     }
   }
   return true;
-}
-
-int status_of(ErrorKind k) {
-  switch (k) {
-    case ErrorKind::invalid_input: return 400;
-    case ErrorKind::unauthenticated: return 401;
-    case ErrorKind::forbidden: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::too_large: return 413;
-    case ErrorKind::unsupported: return 415;
-    case ErrorKind::too_many: return 429;
-    case ErrorKind::infeasible: return 422;
-    case ErrorKind::internal: return 500;
-  }
-  return 500;
-}
-
-Response json_response(int status, const json& body) {
-  Response r;
-  r.status = status;
-  r.body = body.dump();
-  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
-  return r;
-}
-
-Response error_response(const Error& e) {
-  json err = {{"code", e.code}, {"message", e.message}, {"field", e.field.empty() ? json(nullptr) : json(e.field)}};
-  auto r = json_response(status_of(e.kind), {{"error", err}});
-  if (e.kind == ErrorKind::too_many && !e.field.empty()) r.headers.emplace_back("Retry-After", e.field);
-  return r;
-}
-
-Response from_result(const Result<json>& r, int ok_status = 200) {
-  return r ? json_response(ok_status, *r) : error_response(r.error());
 }
 
 std::string cookie_value(const std::map<std::string, std::string>& headers, const std::string& name) {
@@ -139,25 +100,88 @@ std::string content_type_of(const std::string& path) {
   return "application/octet-stream";
 }
 
-int query_int(const std::string& query, const std::string& key, int fallback, int lo, int hi) {
-  size_t pos = 0;
-  while (pos <= query.size()) {
-    size_t end = query.find('&', pos);
-    if (end == std::string::npos) end = query.size();
-    const auto kv = query.substr(pos, end - pos);
-    if (kv.rfind(key + "=", 0) == 0) {
-      try {
-        return std::clamp(std::stoi(kv.substr(key.size() + 1)), lo, hi);
-      } catch (...) {
-        return fallback;
-      }
-    }
-    pos = end + 1;
+}  // namespace
+
+int status_of(ErrorKind k) {
+  switch (k) {
+    case ErrorKind::invalid_input: return 400;
+    case ErrorKind::unauthenticated: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::too_large: return 413;
+    case ErrorKind::unsupported: return 415;
+    case ErrorKind::too_many: return 429;
+    case ErrorKind::infeasible: return 422;
+    case ErrorKind::internal: return 500;
   }
-  return fallback;
+  return 500;
 }
 
-}  // namespace
+Response json_response(int status, const json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump();
+  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  return r;
+}
+
+Response error_response(const Error& e) {
+  json err = {{"code", e.code}, {"message", e.message}, {"field", e.field.empty() ? json(nullptr) : json(e.field)}};
+  auto r = json_response(status_of(e.kind), {{"error", err}});
+  if (e.kind == ErrorKind::too_many && !e.field.empty()) r.headers.emplace_back("Retry-After", e.field);
+  return r;
+}
+
+Response from_result(const Result<json>& r, int ok_status) {
+  return r ? json_response(ok_status, *r) : error_response(r.error());
+}
+
+static std::string percent_decode(const std::string& v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '+') {
+      out += ' ';
+    } else if (v[i] == '%' && i + 2 < v.size() && std::isxdigit(static_cast<unsigned char>(v[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(v[i + 2]))) {
+      out += static_cast<char>(std::stoi(v.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += v[i];
+    }
+  }
+  return out;
+}
+
+const std::string& Context::param(const std::string& name) const {
+  static const std::string none;
+  auto it = params.find(name);
+  return it == params.end() ? none : it->second;
+}
+
+std::optional<std::string> Context::query(const std::string& key) const {
+  const std::string& q = request.query;
+  size_t pos = 0;
+  while (pos <= q.size()) {
+    size_t end = q.find('&', pos);
+    if (end == std::string::npos) end = q.size();
+    const auto kv = q.substr(pos, end - pos);
+    if (kv == key) return std::string{};
+    if (kv.rfind(key + "=", 0) == 0) return percent_decode(kv.substr(key.size() + 1));
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
+
+int Context::query_int(const std::string& key, int fallback, int lo, int hi) const {
+  auto v = query(key);
+  if (!v) return fallback;
+  try {
+    return std::clamp(std::stoi(*v), lo, hi);
+  } catch (...) {
+    return fallback;
+  }
+}
 
 Api::Api(app::Service& service, ApiConfig config) : service_(service), config_(std::move(config)) {}
 
@@ -196,15 +220,18 @@ Response Api::dispatch(const Request& r) {
   const Route* route = nullptr;
   long long id = 0;
   bool bad_id = false, path_known = false;
+  std::map<std::string, std::string> params;
   for (const auto& candidate : routes()) {
     long long cid = 0;
     bool cbad = false;
-    if (!matches(candidate.pattern, r.path, cid, cbad)) continue;
+    std::map<std::string, std::string> cparams;
+    if (!matches(candidate.pattern, r.path, cid, cbad, cparams)) continue;
     path_known = true;
     if (candidate.method == r.method) {
       route = &candidate;
       id = cid;
       bad_id = cbad;
+      params = std::move(cparams);
       break;
     }
   }
@@ -221,108 +248,34 @@ Response Api::dispatch(const Request& r) {
   if (r.body.size() > config_.max_body)
     return error_response({ErrorKind::too_large, "body_too_large",
                            fmt::format("the request body is larger than {} bytes", config_.max_body), "body"});
-  if (r.method == "POST" && !r.body.empty()) {
+  if ((r.method == "POST" || r.method == "PUT" || r.method == "PATCH") && !r.body.empty()) {
     auto it = r.headers.find("content-type");
     if (it == r.headers.end() || it->second.rfind("application/json", 0) != 0)
       return error_response({ErrorKind::unsupported, "unsupported_media_type",
                              "send the body as application/json", "Content-Type"});
   }
-  const std::string& pat = route->pattern;
-
-  // Public routes.
-  if (pat == "/api/v1/health") {
-    const auto integrity = service_.database().schema_version();
-    return json_response(200, {{"status", "ok"}, {"version", config_.version}, {"schema_version", integrity}});
+  Context ctx{r, service_, config_, {}, {}, {}, id, std::move(params)};
+  if (route->auth) {
+    // A live session, and a CSRF token on state-changing requests.
+    const std::string token = cookie_value(r.headers, "cp_session");
+    auto session = token.empty() ? std::nullopt : service_.session(token);
+    if (!session)
+      return error_response({ErrorKind::unauthenticated, "not_signed_in",
+                             token.empty() ? "Sign in first." : "Your session has ended; sign in again.", {}});
+    ctx.caller = session->caller;
+    ctx.caller.address = r.address;
+    ctx.session_token = token;
+    ctx.csrf_token = session->csrf_token;
+    if (r.method != "GET" && r.method != "HEAD") {
+      auto it = r.headers.find("x-csrf-token");
+      if (it == r.headers.end() || !same_secret(it->second, session->csrf_token))
+        return error_response({ErrorKind::forbidden, "csrf_failed",
+                               "The request is missing its X-CSRF-Token header or the token is wrong.",
+                               "X-CSRF-Token"});
+    }
   }
-  if (pat == "/api/v1/ping") return json_response(200, {{"pong", true}});
-  if (pat == "/api/v1/openapi.json") {
-    Response resp;
-    resp.body = openapi_document(config_.version);
-    resp.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
-    return resp;
-  }
-  if (pat == "/api/v1/auth/login") {
-    JsonBody b(r.body);
-    auto username = b.text("username", true, 100);
-    auto password = b.text("password", true, 1000);
-    b.finish();
-    if (!b.ok()) return error_response(b.error());
-    auto signed_in = service_.login(*username, *password, r.address);
-    if (!signed_in) return error_response(signed_in.error());
-    auto resp = json_response(200, {{"user", app::Service::user_json(signed_in->session.caller)},
-                                    {"csrf_token", signed_in->session.csrf_token}});
-    resp.headers.emplace_back("Set-Cookie", fmt::format("cp_session={}; Path=/; HttpOnly; SameSite=Strict{}",
-                                                         signed_in->token, config_.tls ? "; Secure" : ""));
-    return resp;
-  }
-
-  // Everything else needs a live session, and a CSRF token on state-changing requests.
-  const std::string token = cookie_value(r.headers, "cp_session");
-  auto session = token.empty() ? std::nullopt : service_.session(token);
-  if (!session)
-    return error_response({ErrorKind::unauthenticated, "not_signed_in",
-                           token.empty() ? "Sign in first." : "Your session has ended; sign in again.", {}});
-  app::Caller caller = session->caller;
-  caller.address = r.address;
-  if (r.method != "GET" && r.method != "HEAD") {
-    auto it = r.headers.find("x-csrf-token");
-    if (it == r.headers.end() || !same_secret(it->second, session->csrf_token))
-      return error_response({ErrorKind::forbidden, "csrf_failed",
-                             "The request is missing its X-CSRF-Token header or the token is wrong.",
-                             "X-CSRF-Token"});
-  }
-
-  if (pat == "/api/v1/auth/logout") {
-    service_.logout(token, caller);
-    Response resp;
-    resp.status = 204;
-    resp.headers.emplace_back("Set-Cookie", fmt::format("cp_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
-                                                         config_.tls ? "; Secure" : ""));
-    return resp;
-  }
-  if (pat == "/api/v1/auth/me")
-    return json_response(200, {{"user", app::Service::user_json(caller)}, {"csrf_token", session->csrf_token}});
-  if (pat == "/api/v1/caseload") return from_result(service_.caseload(caller));
-  if (pat == "/api/v1/people/{id}") return from_result(service_.person_summary(caller, id));
-  if (pat == "/api/v1/partnerships/{id}/episodes") {
-    JsonBody b(r.body);
-    auto action = b.text("action", true, 20);
-    auto reason = b.text("reason", false, 500);
-    auto to_worker = b.integer("to_worker_id", false);
-    b.finish();
-    if (!b.ok()) return error_response(b.error());
-    auto a = domain::episode_action_from_string(*action);
-    if (!a)
-      return error_response(Error::invalid("invalid_value",
-                                           "action must be one of: open, pause, re_enter, move_on, transfer", "action"));
-    app::EpisodeChange ch{*a, reason, to_worker};
-    return from_result(service_.change_episode(caller, id, ch), 201);
-  }
-  if (pat == "/api/v1/partnerships/{id}/contacts") {
-    if (r.method == "GET") return from_result(service_.list_contacts(caller, id));
-    JsonBody b(r.body);
-    domain::NewContact c;
-    auto date = b.text("date", true, 10);
-    auto mode = b.text("mode", true, 20);
-    auto duration = b.integer("duration_minutes", true);
-    auto processes = b.text_list("processes", true);
-    auto note = b.text("note", false, 2000);
-    b.finish();
-    if (!b.ok()) return error_response(b.error());
-    c.date = *date;
-    c.mode = *mode;
-    if (*duration < 0 || *duration > 100000)
-      return error_response(Error::invalid("out_of_range", "duration_minutes must be between 1 and 600", "duration_minutes"));
-    c.duration_minutes = static_cast<int>(*duration);
-    c.processes = *processes;
-    c.note = note.value_or("");
-    return from_result(service_.add_contact(caller, id, c), 201);
-  }
-  if (pat == "/api/v1/teams") return from_result(service_.teams(caller));
-  if (pat == "/api/v1/workers") return from_result(service_.workers(caller));
-  if (pat == "/api/v1/audit") return from_result(service_.audit_entries(caller, query_int(r.query, "limit", 100, 1, 1000)));
-  if (pat == "/api/v1/audit/verify") return from_result(service_.audit_verify(caller));
-  return error_response(Error::not_found("route not implemented"));
+  ctx.caller.address = r.address;
+  return route->handler(ctx);
 }
 
 Response Api::serve_static(const Request& r) {

@@ -23,43 +23,6 @@ json error_schema() {
                 {"field", {{"type", {"string", "null"}}}}}}}}}}};
 }
 
-json request_body(const std::string& pattern, const std::string& method) {
-  if (method != "POST") return nullptr;
-  if (pattern == "/api/v1/auth/login")
-    return {{"type", "object"},
-            {"additionalProperties", false},
-            {"required", {"username", "password"}},
-            {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}},
-            {"example", {{"username", "demo-practitioner"}, {"password", "…"}}}};
-  if (pattern == "/api/v1/partnerships/{id}/episodes")
-    return {{"type", "object"},
-            {"additionalProperties", false},
-            {"required", {"action"}},
-            {"properties",
-             {{"action", {{"type", "string"}, {"enum", {"open", "pause", "re_enter", "move_on", "transfer"}}}},
-              {"reason", {{"type", "string"}, {"maxLength", 500}}},
-              {"to_worker_id", {{"type", "integer"}}}}},
-            {"example", {{"action", "pause"}, {"reason", "taking a break"}}}};
-  if (pattern == "/api/v1/partnerships/{id}/contacts")
-    return {{"type", "object"},
-            {"additionalProperties", false},
-            {"required", {"date", "mode", "duration_minutes", "processes"}},
-            {"properties",
-             {{"date", {{"type", "string"}, {"format", "date"}}},
-              {"mode", {{"type", "string"}, {"enum", {"in_person", "phone", "video", "text", "other"}}}},
-              {"duration_minutes", {{"type", "integer"}, {"minimum", 1}, {"maximum", 600}}},
-              {"processes",
-               {{"type", "array"},
-                {"items",
-                 {{"type", "string"},
-                  {"enum", {"network_mapping", "assets", "goals", "ideas", "community_resources", "engagement",
-                            "barriers", "recognition", "feedback", "review"}}}}}},
-              {"note", {{"type", "string"}, {"maxLength", 2000}}}}},
-            {"example", {{"date", "2026-11-20"}, {"mode", "in_person"}, {"duration_minutes", 45},
-                         {"processes", {"network_mapping", "goals"}}, {"note", "Drew the map together."}}}};
-  return {{"type", "object"}};
-}
-
 }  // namespace
 
 std::string openapi_document(const std::string& version) {
@@ -69,9 +32,7 @@ std::string openapi_document(const std::string& version) {
                {"operationId", r.method + r.pattern},
                {"responses",
                 {{"default", {{"description", "An error", }, {"content", {{"application/json", {{"schema", error_schema()}}}}}}}}}};
-    const int ok = r.method == "POST" && r.pattern.find("/auth/") == std::string::npos ? 201
-                   : r.pattern == "/api/v1/auth/logout"                               ? 204
-                                                                                      : 200;
+    const int ok = r.ok_status;
     op["responses"][std::to_string(ok)] = {{"description", "Success"}};
     if (ok != 204) op["responses"][std::to_string(ok)]["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
     if (r.auth) {
@@ -79,10 +40,15 @@ std::string openapi_document(const std::string& version) {
       op["responses"]["401"] = {{"description", "Not signed in"}};
       op["responses"]["403"] = {{"description", "Not permitted (audited), or CSRF token missing"}};
     }
-    if (r.pattern.find("{id}") != std::string::npos)
-      op["parameters"] = json::array({{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}, {"minimum", 1}}}}});
-    if (auto body = request_body(r.pattern, r.method); !body.is_null()) {
-      op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", body}}}}}};
+    json parameters = json::array();
+    for (size_t open = r.pattern.find('{'); open != std::string::npos; open = r.pattern.find('{', open + 1)) {
+      const auto name = r.pattern.substr(open + 1, r.pattern.find('}', open) - open - 1);
+      parameters.push_back({{"name", name}, {"in", "path"}, {"required", true},
+                            {"schema", name == "id" ? json{{"type", "integer"}, {"minimum", 1}} : json{{"type", "string"}}}});
+    }
+    if (!parameters.empty()) op["parameters"] = parameters;
+    if (!r.request_schema.is_null()) {
+      op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", r.request_schema}}}}}};
       op["responses"]["400"] = {{"description", "Bad input: the message says what and where"}};
     }
     std::string method = r.method;

@@ -1,9 +1,17 @@
 // include/cp/http/api.hpp — the JSON API as a function from Request to Response, with no
 // network code in it (RESTinio stays in server.cpp). Translates only: parse and check the
-// request's shape, find the caller's session, call app::Service, map errors to status codes.
+// request's shape, find the caller's session, call app/, map errors to status codes.
+//
+// Routes are grouped by area (src/http/routes_<area>.cpp); each route carries its handler and
+// the schema of its request body, so the OpenAPI document is generated from the same table
+// that dispatches requests.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,7 +21,7 @@
 namespace cp::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", …
+  std::string method;  // "GET", "POST", "PUT", "PATCH", "DELETE", …
   std::string path;    // without the query
   std::string query;
   std::map<std::string, std::string> headers;  // names in lower case
@@ -35,12 +43,35 @@ struct ApiConfig {
   std::string version = "0.1.0";
 };
 
+// What a route's handler gets: the request, the signed-in caller (for routes with auth), the
+// path parameters, and the service. `id` is the numeric {id} parameter (0 when none);
+// other {name} parameters are in `params` as text.
+struct Context {
+  const Request& request;
+  app::Service& service;
+  const ApiConfig& config;
+  app::Caller caller;
+  std::string session_token;  // the cookie token (auth routes only)
+  std::string csrf_token;     // the session's CSRF token (auth routes only)
+  long long id = 0;
+  std::map<std::string, std::string> params;
+  const std::string& param(const std::string& name) const;
+  // The query-string value of `key` (percent-decoded), if present.
+  std::optional<std::string> query(const std::string& key) const;
+  int query_int(const std::string& key, int fallback, int lo, int hi) const;
+};
+
+using Handler = std::function<Response(const Context&)>;
+
 // One route of the API, as listed in the OpenAPI document.
 struct Route {
   std::string method;
-  std::string pattern;  // e.g. "/api/v1/people/{id}"
+  std::string pattern;  // e.g. "/api/v1/people/{id}"; {id} is a positive integer
   std::string summary;
-  bool auth = true;  // needs a signed-in session
+  bool auth = true;     // needs a signed-in session (and CSRF on state-changing methods)
+  Handler handler;
+  nlohmann::json request_schema = nullptr;  // JSON Schema of the body (POST/PUT/PATCH)
+  int ok_status = 200;                      // the success status (201 for creations)
 };
 const std::vector<Route>& routes();
 
@@ -58,5 +89,11 @@ class Api {
 
 // The OpenAPI 3 description of routes() with request and response schemas.
 std::string openapi_document(const std::string& version);
+
+// Helpers shared by the route files.
+Response json_response(int status, const nlohmann::json& body);
+Response error_response(const Error& e);
+Response from_result(const Result<nlohmann::json>& r, int ok_status = 200);
+int status_of(ErrorKind k);
 
 }  // namespace cp::http

@@ -1,10 +1,12 @@
 // src/store/migrations.cpp — the schema, as numbered migrations, and the code that applies them.
 #include "cp/store/migrations.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 
 #include "cp/domain/clock.hpp"
+#include "schema.hpp"
 
 namespace cp::store {
 
@@ -29,8 +31,8 @@ std::string for_backend(const std::string& sql, Backend b, bool& applies) {
 
 }  // namespace
 
-const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{
+std::vector<Migration> foundation_migrations() {
+  return {
       {1,
        "agencies, teams, workers, people, accounts, partnerships, episodes, contacts, audit log",
        {
@@ -92,6 +94,17 @@ const std::vector<Migration>& migrations() {
            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
        }},
   };
+}
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = [] {
+    std::vector<Migration> out;
+    for (auto&& area : {foundation_migrations(), questionnaire_migrations(), practice_record_migrations(),
+                        directory_migrations(), fidelity_migrations(), study_migrations()})
+      out.insert(out.end(), area.begin(), area.end());
+    std::sort(out.begin(), out.end(), [](const Migration& x, const Migration& y) { return x.version < y.version; });
+    return out;
+  }();
   return all;
 }
 

@@ -1,7 +1,7 @@
 // src/store/schema.hpp — the schema's migrations by area. Each area owns a block of version
 // numbers so that areas can be built side by side:
 //   1  foundation (migrations.cpp)      2  questionnaires: waves, schedules, responses
-//   3  practice records (issue 4)       4  community directory (issue 4)
+//   3  community directory (issue 4)    4  practice records (issue 4; refers to 3)
 //   5  fidelity (issue 5)               6  study design, consent (issues 6, 8)
 // Later changes take the next free number after the highest in use. SQL is portable: {{id}}
 // for an identity key, BIGINT for references, TEXT for dates (ISO 8601), and "sqlite:" /

@@ -25,7 +25,7 @@ test('init creates the database; demo fills it once; the demo password comes fro
   const db = path.join(d, 'x.db');
   let r = cpi(['init', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /schema version 1/);
+  assert.match(r.stdout, /schema version [1-9]\d*/);  // grows as areas add migrations
   r = cpi(['demo', '--db', db], '', { CPI_DEMO_PASSWORD: 'chosen-password-1' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /40 people/);

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/data_dir.hpp"
 #include "cli/registry.hpp"
 #include "cp/app/demo.hpp"
 #include "cp/app/passwords.hpp"
@@ -61,7 +62,7 @@ void add_init(CLI::App& root) {
 
 void add_serve(CLI::App& root) {
   struct Opts {
-    std::string db = kDefaultDb, address = "127.0.0.1", web_root, tls_cert, tls_key;
+    std::string db = kDefaultDb, address = "127.0.0.1", web_root, tls_cert, tls_key, data_dir;
     int port = 8080, threads = 2, idle = 30 * 60, max_age = 12 * 3600, login_limit = 5, address_limit = 50;
     bool demo = false;
   };
@@ -75,11 +76,20 @@ void add_serve(CLI::App& root) {
   cmd->add_option("--web-root", o->web_root, "Folder of the built web front end (web/dist)");
   cmd->add_option("--tls-cert", o->tls_cert, "TLS certificate chain (PEM); with --tls-key, serve HTTPS");
   cmd->add_option("--tls-key", o->tls_key, "TLS private key (PEM)");
+  cmd->add_option("--data-dir", o->data_dir, "Instrument definitions and scoring tables (default $CPI_DATA_DIR, else the source tree's data/)");
   cmd->add_option("--session-idle", o->idle, "Seconds without a request before a session ends")->check(CLI::Range(1, 86400));
   cmd->add_option("--session-max", o->max_age, "Seconds after sign-in when a session ends")->check(CLI::Range(1, 7 * 86400));
   cmd->add_option("--login-limit", o->login_limit, "Failed sign-ins per account in 15 minutes before it locks")->check(CLI::Range(1, 1000));
   cmd->add_option("--address-login-limit", o->address_limit, "Failed sign-ins per client address in 15 minutes before it locks")->check(CLI::Range(1, 100000));
   cmd->callback([o] {
+    // The instrument catalogue first: a bad definition file stops the server before it listens.
+    std::shared_ptr<const instruments::Catalogue> catalogue;
+    try {
+      catalogue = std::make_shared<const instruments::Catalogue>(load_instrument_catalogue(data_dir(o->data_dir)));
+    } catch (const ErrorException& e) {
+      std::cerr << "error: " << e.what() << (e.error().field.empty() ? "" : " (" + e.error().field + ")") << "\n";
+      throw ExitCode{2};
+    }
     auto db = open_db(o->db, o->threads + 1);
     if (o->demo) {
       const auto password = demo_password();
@@ -103,6 +113,7 @@ void add_serve(CLI::App& root) {
     cfg.tls_certificate = o->tls_cert;
     cfg.tls_key = o->tls_key;
     cfg.api.web_root = o->web_root;
+    cfg.api.instruments = catalogue;
     try {
       http::run_server(service, cfg, [&](const std::string& url) {
         fmt::print("Connecting People is listening on {}/ (database {})\n", url, db->location());

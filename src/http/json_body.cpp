@@ -79,6 +79,36 @@ std::optional<std::vector<std::string>> JsonBody::text_list(const std::string& n
   return out;
 }
 
+std::optional<bool> JsonBody::boolean(const std::string& name, bool required) {
+  auto* f = field(name, required);
+  if (!f) return std::nullopt;
+  if (!f->is_boolean()) {
+    fail(Error::invalid("wrong_type", fmt::format("'{}' must be true or false", name), name));
+    return std::nullopt;
+  }
+  return f->get<bool>();
+}
+
+std::optional<nlohmann::json> JsonBody::object(const std::string& name, bool required) {
+  auto* f = field(name, required);
+  if (!f) return std::nullopt;
+  if (!f->is_object()) {
+    fail(Error::invalid("wrong_type", fmt::format("'{}' must be a JSON object", name), name));
+    return std::nullopt;
+  }
+  return *f;
+}
+
+std::optional<nlohmann::json> JsonBody::array(const std::string& name, bool required) {
+  auto* f = field(name, required);
+  if (!f) return std::nullopt;
+  if (!f->is_array()) {
+    fail(Error::invalid("wrong_type", fmt::format("'{}' must be a list", name), name));
+    return std::nullopt;
+  }
+  return *f;
+}
+
 void JsonBody::finish() {
   if (error_) return;
   for (auto it = doc_.begin(); it != doc_.end(); ++it)

@@ -23,6 +23,10 @@ class JsonBody {
   std::optional<std::string> text(const std::string& name, bool required, std::size_t max = 10000);
   std::optional<long long> integer(const std::string& name, bool required);
   std::optional<std::vector<std::string>> text_list(const std::string& name, bool required);
+  std::optional<bool> boolean(const std::string& name, bool required);
+  // A JSON object or array as it is, for the caller to check member by member (with names).
+  std::optional<nlohmann::json> object(const std::string& name, bool required);
+  std::optional<nlohmann::json> array(const std::string& name, bool required);
   // After reading every field: refuses fields that were not read.
   void finish();
 

@@ -11,12 +11,17 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "cp/app/service.hpp"
+
+namespace cp::instruments {
+class Catalogue;
+}
 
 namespace cp::http {
 
@@ -41,6 +46,9 @@ struct ApiConfig {
   bool tls = false;                // sets the Secure cookie flag and HSTS
   std::size_t max_body = 1 << 20;  // larger request bodies get 413
   std::string version = "0.1.0";
+  // Instrument definitions and scoring tables, loaded at start (questionnaire routes); null:
+  // no instruments are known.
+  std::shared_ptr<const instruments::Catalogue> instruments;
 };
 
 // What a route's handler gets: the request, the signed-in caller (for routes with auth), the

@@ -9,6 +9,7 @@ import { ErrorMessage, errorText } from '../components/ErrorMessage';
 import { Link } from '../components/Link';
 import { StateBadge } from '../components/StateBadge';
 import { usePageHeading } from '../components/usePageHeading';
+import { DueAssessments } from './DueAssessments';
 import { formatDate, orMissing, stateLabel } from '../format';
 import { personPath } from '../router';
 import { isWorker, useSession } from '../session';
@@ -140,6 +141,7 @@ function Caseload({ isLead }: { isLead: boolean }) {
           {rows.length > 0 && shown.length === 0 ? <p>Nobody matches “{filter}”.</p> : null}
         </>
       ) : null}
+      <DueAssessments isLead={isLead} />
     </>
   );
 }

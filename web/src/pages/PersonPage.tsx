@@ -12,6 +12,7 @@ import { navigate, personPath, type PersonTab } from '../router';
 import { useSession } from '../session';
 import { LaterTab } from './person/LaterTab';
 import { OverviewTab } from './person/OverviewTab';
+import { QuestionnairesTab } from './person/QuestionnairesTab';
 
 const TABS: readonly TabDef<PersonTab>[] = [
   { key: 'overview', label: 'Overview' },
@@ -96,7 +97,13 @@ export function PersonPage({ id, tab }: { id: string; tab: PersonTab }) {
         onSelect={(k) => navigate(personPath(id, k), { replace: true })}
       >
         <h2 class="visually-hidden">{tabLabel}</h2>
-        {tab === 'overview' ? <OverviewTab person={p} own={own} onChanged={reload} /> : <LaterTab tab={tab} own={own} />}
+        {tab === 'overview' ? (
+          <OverviewTab person={p} own={own} onChanged={reload} />
+        ) : tab === 'questionnaires' ? (
+          <QuestionnairesTab personId={id} own={own} />
+        ) : (
+          <LaterTab tab={tab} own={own} />
+        )}
       </Tabs>
     </>
   );

@@ -87,7 +87,8 @@ test('basic accessibility checks pass on every page', async () => {
   await check('person overview');
   for (const tab of ['Network map', 'Goals and activities', 'Community and engagements', 'Questionnaires', 'Fidelity']) {
     await page.getByRole('tab', { name: tab }).click();
-    await page.getByText('This part arrives in a later release.').waitFor();
+    if (tab === 'Questionnaires') await page.getByTestId('questionnaires').waitFor();  // issue 3
+    else await page.getByText('This part arrives in a later release.').waitFor();
     await check(`person ${tab}`);
   }
   await page.getByRole('link', { name: 'Caseload' }).click();

@@ -39,7 +39,7 @@ test('the demo person completes SWEMWBS on a phone and sees it in their record',
     assert.ok(box && box.height >= 44, `a big tap target (${box?.height}px)`);
     await radio.check();
     if (i === 2) await screenshot(page, 'questionnaire-phone-question');
-    await form.getByRole('button', { name: i === choices.length - 1 ? 'Finish' : 'Next' }).click();
+    await form.getByRole('button', { name: i === choices.length - 1 ? 'Finish' : 'Next', exact: true }).click();
   }
   const done = page.getByTestId('questionnaire-done');
   await done.waitFor();

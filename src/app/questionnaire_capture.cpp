@@ -1,8 +1,9 @@
 // src/app/questionnaire_capture.cpp — a person's questionnaires: the list by wave, one
 // response, saving (partial or complete, with optimistic concurrency), history and the
 // recorded baseline date (see questionnaires.hpp).
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "cp/app/questionnaires.hpp"
 #include "cp/instruments/responses.hpp"
@@ -16,7 +17,8 @@ using namespace questionnaire_detail;
 
 namespace {
 
-json person_ref(soci::session& s, const std::optional<long long>& account_id, const std::string& role) {
+json person_ref(soci::session& s, const std::optional<long long>& account_id,
+                const std::string& role) {
   if (!account_id) return nullptr;
   auto a = store::account_by_id(s, *account_id);
   return {{"account_id", *account_id}, {"display_name", a ? a->display_name : ""}, {"role", role}};
@@ -39,8 +41,9 @@ json unanswered(const ins::Definition& d, const json& answers) {
   return out;
 }
 
-json response_json(soci::session& s, const ins::Definition* d, long long person_id, const std::string& wave,
-                   const std::string& instrument, const std::optional<store::ResponseRow>& r) {
+json response_json(soci::session& s, const ins::Definition* d, long long person_id,
+                   const std::string& wave, const std::string& instrument,
+                   const std::optional<store::ResponseRow>& r) {
   json answers = r ? parse_stored(r->answers) : json::object();
   if (!answers.is_object()) answers = json::object();
   json j = {{"id", r ? json(r->id) : json(nullptr)},
@@ -84,16 +87,17 @@ Result<json> Questionnaires::person_questionnaires(const Caller& c, long long pe
     }
     const auto start = start_date(s, person_id);
     const auto baseline = store::baseline_of_person(s, person_id);
-    json waves = waves_json(schedule_of_agency(s, person->agency_id), start, store::responses_of_person(s, person_id),
-                            today, catalogue_, true);
+    json waves = waves_json(schedule_of_agency(s, person->agency_id), start,
+                            store::responses_of_person(s, person_id), today, catalogue_, true);
     audit(s, c, "questionnaire.list", "person", std::to_string(person_id), person_id, "ok");
-    return json{{"person_id", person_id},
-                {"today", today},
-                {"start_date", start ? json(start->substr(0, 10)) : json(nullptr)},
-                {"start_from", baseline ? "recorded_baseline" : (start ? "partnership_start" : "none")},
-                {"access", access == Access::write ? "write" : "read"},
-                {"mode", c.role == Role::person ? "self" : "interviewer"},
-                {"waves", std::move(waves)}};
+    return json{
+        {"person_id", person_id},
+        {"today", today},
+        {"start_date", start ? json(start->substr(0, 10)) : json(nullptr)},
+        {"start_from", baseline ? "recorded_baseline" : (start ? "partnership_start" : "none")},
+        {"access", access == Access::write ? "write" : "read"},
+        {"mode", c.role == Role::person ? "self" : "interviewer"},
+        {"waves", std::move(waves)}};
   });
 }
 
@@ -101,17 +105,20 @@ Result<json> Questionnaires::response(const Caller& c, long long person_id, cons
                                       const std::string& instrument) {
   const ins::Definition* d = catalogue_.find(instrument);
   return service_.database().write([&](soci::session& s) -> Result<json> {
-    if (!store::person_by_id(s, person_id)) return Error::not_found("There is no person with that id.", "id");
-    if (questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id)) == Access::none) {
-      audit(s, c, "questionnaire.read", "questionnaire_response", record_id(person_id, wave, instrument), person_id,
-            "refused");
+    if (!store::person_by_id(s, person_id))
+      return Error::not_found("There is no person with that id.", "id");
+    if (questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id)) ==
+        Access::none) {
+      audit(s, c, "questionnaire.read", "questionnaire_response",
+            record_id(person_id, wave, instrument), person_id, "refused");
       return refused("see this person's questionnaires");
     }
     auto r = store::response_of(s, person_id, wave, instrument);
     if (!r && !d)
-      return Error::not_found(fmt::format("There is no instrument '{}'.", instrument.substr(0, 40)), "instrument");
-    audit(s, c, "questionnaire.read", "questionnaire_response", r ? std::to_string(r->id) : record_id(person_id, wave, instrument),
-          person_id, "ok");
+      return Error::not_found(fmt::format("There is no instrument '{}'.", instrument.substr(0, 40)),
+                              "instrument");
+    audit(s, c, "questionnaire.read", "questionnaire_response",
+          r ? std::to_string(r->id) : record_id(person_id, wave, instrument), person_id, "ok");
     return json{{"response", response_json(s, d, person_id, wave, instrument, r)}};
   });
 }
@@ -119,8 +126,11 @@ Result<json> Questionnaires::response(const Caller& c, long long person_id, cons
 Result<json> Questionnaires::save(const Caller& c, long long person_id, const std::string& wave,
                                   const std::string& instrument, const ResponseSave& req) {
   const ins::Definition* d = catalogue_.find(instrument);
-  if (!d) return Error::not_found(fmt::format("There is no instrument '{}'.", instrument.substr(0, 40)), "instrument");
-  if (req.version < 0) return Error::invalid("out_of_range", "version must be 0 or more", "version");
+  if (!d)
+    return Error::not_found(fmt::format("There is no instrument '{}'.", instrument.substr(0, 40)),
+                            "instrument");
+  if (req.version < 0)
+    return Error::invalid("out_of_range", "version must be 0 or more", "version");
   // Validate before any transaction: nothing is stored when an answer is wrong.
   auto parsed = ins::parse_responses(*d, req.answers);
   std::optional<Error> invalid;
@@ -132,10 +142,11 @@ Result<json> Questionnaires::save(const Caller& c, long long person_id, const st
   return service_.database().write([&](soci::session& s) -> Result<json> {
     auto person = store::person_by_id(s, person_id);
     if (!person) return Error::not_found("There is no person with that id.", "id");
-    const auto access = questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id));
+    const auto access =
+        questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id));
     if (access != Access::write) {
-      audit(s, c, "questionnaire.save", "questionnaire_response", record_id(person_id, wave, instrument), person_id,
-            "refused");
+      audit(s, c, "questionnaire.save", "questionnaire_response",
+            record_id(person_id, wave, instrument), person_id, "refused");
       return refused("fill in this person's questionnaires");
     }
     if (invalid) return *invalid;
@@ -143,15 +154,23 @@ Result<json> Questionnaires::save(const Caller& c, long long person_id, const st
     const auto schedule = schedule_of_agency(s, person->agency_id);
     const ins::Wave* w = schedule.find(wave);
     if (!existing) {
-      if (!w) return Error::invalid("unknown_wave", fmt::format("There is no wave '{}' in the schedule.", wave.substr(0, 40)), "wave");
-      if (std::find(w->instruments.begin(), w->instruments.end(), instrument) == w->instruments.end())
-        return Error::invalid("not_in_wave", fmt::format("{} is not due at the {} wave.", d->title, w->label), "instrument");
+      if (!w)
+        return Error::invalid(
+            "unknown_wave",
+            fmt::format("There is no wave '{}' in the schedule.", wave.substr(0, 40)), "wave");
+      if (std::find(w->instruments.begin(), w->instruments.end(), instrument) ==
+          w->instruments.end())
+        return Error::invalid("not_in_wave",
+                              fmt::format("{} is not due at the {} wave.", d->title, w->label),
+                              "instrument");
     }
     const int current = existing ? existing->version : 0;
     if (req.version != current)
-      return Error::conflict("version_conflict",
-                             fmt::format("This questionnaire has been saved since you opened it (now version {}).", current),
-                             "version");
+      return Error::conflict(
+          "version_conflict",
+          fmt::format("This questionnaire has been saved since you opened it (now version {}).",
+                      current),
+          "version");
     store::ResponseRow row = existing.value_or(store::ResponseRow{});
     row.person_id = person_id;
     row.wave = wave;
@@ -174,13 +193,17 @@ Result<json> Questionnaires::save(const Caller& c, long long person_id, const st
     row.completed_at.reset();
     if (req.complete) {
       auto report = catalogue_.score(instrument, req.answers);
-      if (!report) return report.error();  // validated above; a failure here is a definition problem
+      if (!report)
+        return report.error();  // validated above; a failure here is a definition problem
       row.scores = ins::to_json(*report).dump();
-      row.completed_at = existing && existing->completed_at ? existing->completed_at : std::optional<std::string>(now);
+      row.completed_at = existing && existing->completed_at ? existing->completed_at
+                                                            : std::optional<std::string>(now);
     }
     row.id = store::save_response(s, row);
-    audit(s, c, "questionnaire.save", "questionnaire_response", std::to_string(row.id), person_id, "ok",
-          fmt::format("{} {} v{} {} {}", wave.substr(0, 40), instrument, row.version, row.status, row.mode));
+    audit(s, c, "questionnaire.save", "questionnaire_response", std::to_string(row.id), person_id,
+          "ok",
+          fmt::format("{} {} v{} {} {}", wave.substr(0, 40), instrument, row.version, row.status,
+                      row.mode));
     return json{{"response", response_json(s, d, person_id, wave, instrument, row)}};
   });
 }
@@ -188,14 +211,17 @@ Result<json> Questionnaires::save(const Caller& c, long long person_id, const st
 Result<json> Questionnaires::history(const Caller& c, long long person_id, const std::string& wave,
                                      const std::string& instrument) {
   return service_.database().write([&](soci::session& s) -> Result<json> {
-    if (!store::person_by_id(s, person_id)) return Error::not_found("There is no person with that id.", "id");
-    if (questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id)) == Access::none) {
-      audit(s, c, "questionnaire.history", "questionnaire_response", record_id(person_id, wave, instrument), person_id,
-            "refused");
+    if (!store::person_by_id(s, person_id))
+      return Error::not_found("There is no person with that id.", "id");
+    if (questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id)) ==
+        Access::none) {
+      audit(s, c, "questionnaire.history", "questionnaire_response",
+            record_id(person_id, wave, instrument), person_id, "refused");
       return refused("see this person's questionnaires");
     }
     auto r = store::response_of(s, person_id, wave, instrument);
-    if (!r) return Error::not_found("Nothing has been saved for this questionnaire yet.", "instrument");
+    if (!r)
+      return Error::not_found("Nothing has been saved for this questionnaire yet.", "instrument");
     json list = json::array();
     for (const auto& h : store::response_history(s, r->id))
       list.push_back({{"version", h.version},
@@ -203,20 +229,28 @@ Result<json> Questionnaires::history(const Caller& c, long long person_id, const
                       {"changed_by", person_ref(s, h.changed_by, h.changed_by_role)},
                       {"change", h.change},
                       {"data",
-                       {{"status", h.status}, {"mode", h.mode}, {"answers", parse_stored(h.answers)},
+                       {{"status", h.status},
+                        {"mode", h.mode},
+                        {"answers", parse_stored(h.answers)},
                         {"scores", parse_stored(h.scores)}}}});
-    audit(s, c, "questionnaire.history", "questionnaire_response", std::to_string(r->id), person_id, "ok");
+    audit(s, c, "questionnaire.history", "questionnaire_response", std::to_string(r->id), person_id,
+          "ok");
     return json{{"history", std::move(list)}};
   });
 }
 
-Result<json> Questionnaires::set_baseline(const Caller& c, long long person_id, const std::string& date) {
-  if (!ins::parse_date(date)) return Error::invalid("invalid_date", "date must be a real date, YYYY-MM-DD", "date");
+Result<json> Questionnaires::set_baseline(const Caller& c, long long person_id,
+                                          const std::string& date) {
+  if (!ins::parse_date(date))
+    return Error::invalid("invalid_date", "date must be a real date, YYYY-MM-DD", "date");
   const std::string now = now_timestamp();
   return service_.database().write([&](soci::session& s) -> Result<json> {
-    if (!store::person_by_id(s, person_id)) return Error::not_found("There is no person with that id.", "id");
-    const auto access = c.role == Role::person ? Access::read
-                                               : questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id));
+    if (!store::person_by_id(s, person_id))
+      return Error::not_found("There is no person with that id.", "id");
+    const auto access =
+        c.role == Role::person
+            ? Access::read
+            : questionnaire_access(c, person_id, store::partnerships_of_person(s, person_id));
     if (access != Access::write) {
       audit(s, c, "baseline.update", "person", std::to_string(person_id), person_id, "refused");
       return refused("set this person's baseline date");

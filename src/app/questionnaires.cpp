@@ -2,9 +2,10 @@
 // schedule, and due and overdue lists (see questionnaires.hpp).
 #include "cp/app/questionnaires.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
-#include <fmt/format.h>
 #include <map>
 #include <set>
 
@@ -20,7 +21,8 @@ namespace questionnaire_detail {
 
 Access questionnaire_access(const Caller& c, long long person_id,
                             const std::vector<store::PartnershipRow>& partnerships) {
-  if (c.role == Role::person) return c.person_id && *c.person_id == person_id ? Access::write : Access::none;
+  if (c.role == Role::person)
+    return c.person_id && *c.person_id == person_id ? Access::write : Access::none;
   return access_to_person(c, person_id, partnerships);
 }
 
@@ -29,15 +31,19 @@ std::optional<std::string> start_date(soci::session& s, long long person_id) {
   return store::first_start_of_person(s, person_id);
 }
 
-std::string now_timestamp() { return domain::iso_timestamp(std::chrono::system_clock::now()); }
+std::string now_timestamp() {
+  return domain::iso_timestamp(std::chrono::system_clock::now());
+}
 
-Error refused(const std::string& what) { return Error::forbidden("You do not have permission to " + what + "."); }
+Error refused(const std::string& what) {
+  return Error::forbidden("You do not have permission to " + what + ".");
+}
 
 namespace {
 
-json instrument_entry(const std::string& id, const store::ResponseRow* r, const ins::WaveDates* dates,
-                      const std::string& today, const ins::Catalogue& catalogue, bool scheduled,
-                      bool with_scores) {
+json instrument_entry(const std::string& id, const store::ResponseRow* r,
+                      const ins::WaveDates* dates, const std::string& today,
+                      const ins::Catalogue& catalogue, bool scheduled, bool with_scores) {
   const ins::Definition* d = catalogue.find(id);
   ins::DueStatus st = ins::DueStatus::not_yet_due;
   const int complete = r && r->status == "complete" ? 1 : 0;
@@ -45,7 +51,8 @@ json instrument_entry(const std::string& id, const store::ResponseRow* r, const 
   if (dates)
     st = ins::due_status(*dates, today, 1, complete, started);
   else
-    st = complete ? ins::DueStatus::complete : (started ? ins::DueStatus::partial : ins::DueStatus::not_yet_due);
+    st = complete ? ins::DueStatus::complete
+                  : (started ? ins::DueStatus::partial : ins::DueStatus::not_yet_due);
   json j = {{"instrument", id},
             {"title", d ? d->title : id},
             {"provisional", d ? d->provisional : false},
@@ -92,18 +99,22 @@ json waves_json(const ins::Schedule& schedule, const std::optional<std::string>&
       const auto* r = find(w.id, id);
       if (r) ++started;
       if (r && r->status == "complete") ++complete;
-      list.push_back(instrument_entry(id, r, dates ? &*dates : nullptr, today, catalogue, true, with_scores));
+      list.push_back(
+          instrument_entry(id, r, dates ? &*dates : nullptr, today, catalogue, true, with_scores));
     }
     for (const auto& r : responses)  // saved before the schedule changed
-      if (r.wave == w.id && std::find(w.instruments.begin(), w.instruments.end(), r.instrument) == w.instruments.end())
-        list.push_back(instrument_entry(r.instrument, &r, dates ? &*dates : nullptr, today, catalogue, false, with_scores));
+      if (r.wave == w.id && std::find(w.instruments.begin(), w.instruments.end(), r.instrument) ==
+                                w.instruments.end())
+        list.push_back(instrument_entry(r.instrument, &r, dates ? &*dates : nullptr, today,
+                                        catalogue, false, with_scores));
     ins::DueStatus st;
     if (dates)
-      st = ins::due_status(*dates, today, static_cast<int>(w.instruments.size()), complete, started);
+      st =
+          ins::due_status(*dates, today, static_cast<int>(w.instruments.size()), complete, started);
     else
       st = complete == static_cast<int>(w.instruments.size()) ? ins::DueStatus::complete
-           : started                                        ? ins::DueStatus::partial
-                                                            : ins::DueStatus::not_yet_due;
+           : started                                          ? ins::DueStatus::partial
+                                                              : ins::DueStatus::not_yet_due;
     out.push_back({{"wave", w.id},
                    {"label", w.label},
                    {"months", w.months},
@@ -119,9 +130,12 @@ json waves_json(const ins::Schedule& schedule, const std::optional<std::string>&
     if (!waves_seen.count(r.wave)) {
       auto& w = orphans[r.wave];
       if (w.is_null())
-        w = {{"wave", r.wave}, {"label", r.wave}, {"months", nullptr}, {"target", nullptr}, {"opens", nullptr},
-             {"closes", nullptr}, {"status", "unscheduled"}, {"instruments", json::array()}};
-      w["instruments"].push_back(instrument_entry(r.instrument, &r, nullptr, today, catalogue, false, with_scores));
+        w = {{"wave", r.wave},          {"label", r.wave},
+             {"months", nullptr},       {"target", nullptr},
+             {"opens", nullptr},        {"closes", nullptr},
+             {"status", "unscheduled"}, {"instruments", json::array()}};
+      w["instruments"].push_back(
+          instrument_entry(r.instrument, &r, nullptr, today, catalogue, false, with_scores));
     }
   for (auto& [k, w] : orphans) out.push_back(std::move(w));
   return out;
@@ -148,7 +162,9 @@ Result<json> Questionnaires::instruments(const Caller&) const {
 
 Result<json> Questionnaires::instrument_form(const Caller&, const std::string& id) const {
   const ins::Definition* d = catalogue_.find(id);
-  if (!d) return Error::not_found(fmt::format("There is no instrument '{}'.", id.substr(0, 40)), "instrument");
+  if (!d)
+    return Error::not_found(fmt::format("There is no instrument '{}'.", id.substr(0, 40)),
+                            "instrument");
   json items = json::array();
   for (size_t i = 0; i < d->items.size(); ++i) {
     const auto& it = d->items[i];
@@ -179,9 +195,10 @@ Result<json> Questionnaires::instrument_form(const Caller&, const std::string& i
                 {"provisional_note", d->provisional_note},
                 {"licence", d->licence},
                 {"wording_loaded", d->wording_loaded},
-                {"wording_note", d->wording_loaded ? d->wording_note
-                                                   : "The licensed wording is not loaded: the form shows our short "
-                                                     "topic for each question."},
+                {"wording_note",
+                 d->wording_loaded ? d->wording_note
+                                   : "The licensed wording is not loaded: the form shows our short "
+                                     "topic for each question."},
                 {"items", std::move(items)}}}};
 }
 
@@ -197,7 +214,8 @@ ins::Schedule Questionnaires::schedule_of_agency(soci::session& s, long long age
 }
 
 Result<json> Questionnaires::schedule(const Caller& c) {
-  if (!c.agency_id) return Error::forbidden("Only accounts of an agency have an assessment schedule.");
+  if (!c.agency_id)
+    return Error::forbidden("Only accounts of an agency have an assessment schedule.");
   return service_.database().read([&](soci::session& s) -> Result<json> {
     auto row = store::schedule_of_agency(s, *c.agency_id);
     json j = to_json(schedule_of_agency(s, *c.agency_id));
@@ -221,26 +239,32 @@ Result<json> Questionnaires::set_schedule(const Caller& c, const json& schedule,
     auto row = store::schedule_of_agency(s, *c.agency_id);
     const int current = row ? row->version : 0;
     if (version != current)
-      return Error::conflict("version_conflict",
-                             fmt::format("The schedule has changed since you opened it (now version {}).", current),
-                             "version");
+      return Error::conflict(
+          "version_conflict",
+          fmt::format("The schedule has changed since you opened it (now version {}).", current),
+          "version");
     store::ScheduleRow next{*c.agency_id, to_json(*parsed).dump(), current + 1, now_timestamp()};
     store::save_schedule(s, next, c.account_id);
-    audit(s, c, "schedule.update", "assessment_schedule", std::to_string(*c.agency_id), std::nullopt, "ok",
+    audit(s, c, "schedule.update", "assessment_schedule", std::to_string(*c.agency_id),
+          std::nullopt, "ok",
           fmt::format("version {}: {} waves", next.version, parsed->waves.size()));
-    return json{{"schedule", to_json(*parsed)}, {"version", next.version}, {"is_default", false},
+    return json{{"schedule", to_json(*parsed)},
+                {"version", next.version},
+                {"is_default", false},
                 {"updated_at", next.updated_at}};
   });
 }
 
-Result<json> Questionnaires::due(const Caller& c, bool team_scope, const std::vector<std::string>& statuses) {
+Result<json> Questionnaires::due(const Caller& c, bool team_scope,
+                                 const std::vector<std::string>& statuses) {
   static const std::set<std::string> known{"not_yet_due", "due", "overdue", "complete", "partial"};
   std::set<std::string> wanted(statuses.begin(), statuses.end());
   for (const auto& st : wanted)
     if (!known.count(st))
-      return Error::invalid("invalid_value",
-                            "status must be a comma-separated list of: not_yet_due, due, overdue, complete, partial",
-                            "status");
+      return Error::invalid(
+          "invalid_value",
+          "status must be a comma-separated list of: not_yet_due, due, overdue, complete, partial",
+          "status");
   if (wanted.empty()) wanted = {"due", "overdue", "partial"};
   const std::string today = service_.today();
   return service_.database().write([&](soci::session& s) -> Result<json> {
@@ -249,21 +273,24 @@ Result<json> Questionnaires::due(const Caller& c, bool team_scope, const std::ve
       return refused("see assessments due");
     }
     const bool team = c.role == Role::team_leader || (team_scope && c.team_id);
-    const auto rows = team ? store::caseload_of_team(s, *c.team_id) : store::caseload_of_worker(s, *c.worker_id);
+    const auto rows =
+        team ? store::caseload_of_team(s, *c.team_id) : store::caseload_of_worker(s, *c.worker_id);
     const auto schedule = schedule_of_agency(s, *c.agency_id);
     json items = json::array();
     std::string ids;
     for (const auto& p : rows) {
       if (p.episode_state == "moved_on" || p.episode_state == "transferred") continue;
-      const auto waves = waves_json(schedule, start_date(s, p.person_id), store::responses_of_person(s, p.person_id),
-                                    today, catalogue_, false);
+      const auto waves =
+          waves_json(schedule, start_date(s, p.person_id),
+                     store::responses_of_person(s, p.person_id), today, catalogue_, false);
       bool listed = false;
       for (const auto& w : waves) {
         if (!wanted.count(w["status"].get<std::string>())) continue;
         json outstanding = json::array();
         for (const auto& i : w["instruments"])
-          if (i["scheduled"].get<bool>()) outstanding.push_back({{"instrument", i["instrument"]}, {"title", i["title"]},
-                                                                  {"status", i["status"]}});
+          if (i["scheduled"].get<bool>())
+            outstanding.push_back(
+                {{"instrument", i["instrument"]}, {"title", i["title"]}, {"status", i["status"]}});
         items.push_back({{"person_id", p.person_id},
                          {"display_name", p.display_name},
                          {"partnership_id", p.partnership_id},
@@ -287,8 +314,9 @@ Result<json> Questionnaires::due(const Caller& c, bool team_scope, const std::ve
       const std::string cb = b["closes"].is_string() ? b["closes"].get<std::string>() : "9999";
       return ca < cb;
     });
-    audit(s, c, "assessments.due", team ? "team" : "worker", std::to_string(team ? *c.team_id : *c.worker_id),
-          std::nullopt, "ok", fmt::format("{} items; people: {}", items.size(), ids.substr(0, 1000)));
+    audit(s, c, "assessments.due", team ? "team" : "worker",
+          std::to_string(team ? *c.team_id : *c.worker_id), std::nullopt, "ok",
+          fmt::format("{} items; people: {}", items.size(), ids.substr(0, 1000)));
     return json{{"today", today}, {"scope", team ? "team" : "worker"}, {"items", std::move(items)}};
   });
 }

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,8 +29,9 @@ std::optional<std::string> start_date(soci::session& s, long long person_id);
 // instrument (plus any saved response at that wave for an instrument no longer scheduled).
 nlohmann::json waves_json(const instruments::Schedule& schedule,
                           const std::optional<std::string>& start,
-                          const std::vector<store::ResponseRow>& responses, const std::string& today,
-                          const instruments::Catalogue& catalogue, bool with_scores);
+                          const std::vector<store::ResponseRow>& responses,
+                          const std::string& today, const instruments::Catalogue& catalogue,
+                          bool with_scores);
 
 std::string now_timestamp();
 Error refused(const std::string& what);

@@ -30,9 +30,11 @@ std::vector<std::string> split_list(const std::string& v) {
 Response due(const Context& c) {
   const auto scope = c.query("scope").value_or("mine");
   if (scope != "mine" && scope != "team")
-    return error_response(Error::invalid("invalid_value", "scope must be 'mine' or 'team'", "scope"));
+    return error_response(
+        Error::invalid("invalid_value", "scope must be 'mine' or 'team'", "scope"));
   auto statuses = split_list(c.query("status").value_or(""));
-  if (statuses.size() == 1 && statuses[0] == "all") statuses = {"not_yet_due", "due", "overdue", "complete", "partial"};
+  if (statuses.size() == 1 && statuses[0] == "all")
+    statuses = {"not_yet_due", "due", "overdue", "complete", "partial"};
   return from_result(questionnaires(c).due(c.caller, scope == "team", statuses));
 }
 
@@ -44,7 +46,8 @@ Response set_schedule(const Context& c) {
   if (!b.ok()) return bad_body(b);
   if (*version < 0 || *version > 1000000)
     return error_response(Error::invalid("out_of_range", "version is out of range", "version"));
-  return from_result(questionnaires(c).set_schedule(c.caller, json{{"waves", *waves}}, static_cast<int>(*version)));
+  return from_result(questionnaires(c).set_schedule(c.caller, json{{"waves", *waves}},
+                                                    static_cast<int>(*version)));
 }
 
 Response save_response(const Context& c) {
@@ -93,7 +96,8 @@ const json wave_schema = {
       {"months", {{"type", "integer"}, {"minimum", 0}, {"maximum", 240}}},
       {"window_before_days", {{"type", "integer"}, {"minimum", 0}, {"maximum", 366}}},
       {"window_after_days", {{"type", "integer"}, {"minimum", 0}, {"maximum", 366}}},
-      {"instruments", {{"type", "array"}, {"minItems", 1}, {"maxItems", 30}, {"items", {{"type", "string"}}}}}}}};
+      {"instruments",
+       {{"type", "array"}, {"minItems", 1}, {"maxItems", 30}, {"items", {{"type", "string"}}}}}}}};
 
 const json schedule_schema = {
     {"type", "object"},
@@ -105,10 +109,18 @@ const json schedule_schema = {
     {"example",
      {{"version", 0},
       {"waves",
-       {{{"id", "baseline"}, {"label", "Baseline"}, {"months", 0}, {"window_before_days", 0},
-         {"window_after_days", 28}, {"instruments", {"swemwbs", "eq5d-5l"}}},
-        {{"id", "month_6"}, {"label", "6 months"}, {"months", 6}, {"window_before_days", 28},
-         {"window_after_days", 28}, {"instruments", {"swemwbs", "eq5d-5l"}}}}}}}};
+       {{{"id", "baseline"},
+         {"label", "Baseline"},
+         {"months", 0},
+         {"window_before_days", 0},
+         {"window_after_days", 28},
+         {"instruments", {"swemwbs", "eq5d-5l"}}},
+        {{"id", "month_6"},
+         {"label", "6 months"},
+         {"months", 6},
+         {"window_before_days", 28},
+         {"window_after_days", 28},
+         {"instruments", {"swemwbs", "eq5d-5l"}}}}}}}};
 
 const json response_schema = {
     {"type", "object"},
@@ -132,35 +144,48 @@ const json baseline_schema = {{"type", "object"},
 
 std::vector<Route> capture_routes() {
   return {
-      {"GET", "/api/v1/instruments", "The instruments that can be completed (id, version, title, provisional)", true,
+      {"GET", "/api/v1/instruments",
+       "The instruments that can be completed (id, version, title, provisional)", true,
        [](const Context& c) { return from_result(questionnaires(c).instruments(c.caller)); }},
       {"GET", "/api/v1/instruments/{name}",
-       "An instrument's form: items, topics, codes and labels, provisional flag, whether licensed wording is loaded",
-       true, [](const Context& c) { return from_result(questionnaires(c).instrument_form(c.caller, c.param("name"))); }},
-      {"GET", "/api/v1/assessments/schedule", "The agency's assessment waves (baseline and follow-ups)", true,
+       "An instrument's form: items, topics, codes and labels, provisional flag, whether licensed "
+       "wording is loaded",
+       true,
+       [](const Context& c) {
+         return from_result(questionnaires(c).instrument_form(c.caller, c.param("name")));
+       }},
+      {"GET", "/api/v1/assessments/schedule",
+       "The agency's assessment waves (baseline and follow-ups)", true,
        [](const Context& c) { return from_result(questionnaires(c).schedule(c.caller)); }},
-      {"PUT", "/api/v1/assessments/schedule", "Change the agency's assessment waves (team leader, agency admin)",
-       true, set_schedule, schedule_schema},
+      {"PUT", "/api/v1/assessments/schedule",
+       "Change the agency's assessment waves (team leader, agency admin)", true, set_schedule,
+       schedule_schema},
       {"GET", "/api/v1/assessments/due",
-       "Assessments due, overdue or part-done for the worker's people (?scope=team: the team's; ?status=…)", true,
-       due},
-      {"GET", "/api/v1/people/{id}/questionnaires", "A person's questionnaires by wave, with status and scores", true,
-       [](const Context& c) { return from_result(questionnaires(c).person_questionnaires(c.caller, c.id)); }},
+       "Assessments due, overdue or part-done for the worker's people (?scope=team: the team's; "
+       "?status=…)",
+       true, due},
+      {"GET", "/api/v1/people/{id}/questionnaires",
+       "A person's questionnaires by wave, with status and scores", true,
+       [](const Context& c) {
+         return from_result(questionnaires(c).person_questionnaires(c.caller, c.id));
+       }},
       {"GET", "/api/v1/people/{id}/questionnaires/{wave}/{instrument}",
        "One questionnaire response (answers, status, scores, version)", true,
        [](const Context& c) {
-         return from_result(questionnaires(c).response(c.caller, c.id, c.param("wave"), c.param("instrument")));
+         return from_result(
+             questionnaires(c).response(c.caller, c.id, c.param("wave"), c.param("instrument")));
        }},
       {"PUT", "/api/v1/people/{id}/questionnaires/{wave}/{instrument}",
-       "Save a questionnaire response: partial, or complete: true to finish and score", true, save_response,
-       response_schema},
+       "Save a questionnaire response: partial, or complete: true to finish and score", true,
+       save_response, response_schema},
       {"GET", "/api/v1/people/{id}/questionnaires/{wave}/{instrument}/history",
        "Every saved version of a questionnaire response, oldest first", true,
        [](const Context& c) {
-         return from_result(questionnaires(c).history(c.caller, c.id, c.param("wave"), c.param("instrument")));
+         return from_result(
+             questionnaires(c).history(c.caller, c.id, c.param("wave"), c.param("instrument")));
        }},
-      {"PUT", "/api/v1/people/{id}/assessments/baseline", "Record the date a person's waves count from", true,
-       set_baseline, baseline_schema},
+      {"PUT", "/api/v1/people/{id}/assessments/baseline",
+       "Record the date a person's waves count from", true, set_baseline, baseline_schema},
   };
 }
 

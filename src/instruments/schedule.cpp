@@ -1,9 +1,10 @@
 // src/instruments/schedule.cpp — assessment schedules and their date logic (see schedule.hpp).
 #include "cp/instruments/schedule.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
-#include <fmt/format.h>
 
 namespace cp::instruments {
 
@@ -55,11 +56,12 @@ Result<int> int_field(const json& o, const char* name, int lo, int hi, const std
 
 Result<Schedule> parse_schedule(const json& j,
                                 const std::set<std::string, std::less<>>& known_instruments) {
-  if (!j.is_object()) return Error::invalid("wrong_type", "a schedule must be a JSON object", "schedule");
+  if (!j.is_object())
+    return Error::invalid("wrong_type", "a schedule must be a JSON object", "schedule");
   for (auto it = j.begin(); it != j.end(); ++it)
     if (it.key() != "waves")
-      return Error::invalid("unknown_field", fmt::format("'{}' is not a field of a schedule", it.key()),
-                            it.key());
+      return Error::invalid("unknown_field",
+                            fmt::format("'{}' is not a field of a schedule", it.key()), it.key());
   auto waves = j.find("waves");
   if (waves == j.end() || !waves->is_array())
     return Error::invalid("wrong_type", "'waves' must be a list", "waves");
@@ -81,16 +83,19 @@ Result<Schedule> parse_schedule(const json& j,
     Wave out;
     auto id = w.find("id");
     if (id == w.end() || !id->is_string() || !well_formed_id(id->get<std::string>()))
-      return Error::invalid("invalid_value",
-                            "a wave id is 1-40 lower-case letters, digits or _ starting with a letter",
-                            path + ".id");
+      return Error::invalid(
+          "invalid_value",
+          "a wave id is 1-40 lower-case letters, digits or _ starting with a letter", path + ".id");
     out.id = id->get<std::string>();
     if (!ids.insert(out.id).second)
-      return Error::invalid("duplicate", fmt::format("wave id '{}' is used twice", out.id), path + ".id");
+      return Error::invalid("duplicate", fmt::format("wave id '{}' is used twice", out.id),
+                            path + ".id");
     auto label = w.find("label");
     if (label != w.end() && !label->is_null()) {
-      if (!label->is_string() || label->get<std::string>().empty() || label->get<std::string>().size() > 60)
-        return Error::invalid("invalid_value", "a wave label is text of 1-60 characters", path + ".label");
+      if (!label->is_string() || label->get<std::string>().empty() ||
+          label->get<std::string>().size() > 60)
+        return Error::invalid("invalid_value", "a wave label is text of 1-60 characters",
+                              path + ".label");
       out.label = label->get<std::string>();
     } else {
       out.label = out.id;
@@ -99,7 +104,8 @@ Result<Schedule> parse_schedule(const json& j,
     if (!months) return months.error();
     out.months = *months;
     if (!s.waves.empty() && out.months <= s.waves.back().months)
-      return Error::invalid("out_of_order", "waves must be listed in increasing months", path + ".months");
+      return Error::invalid("out_of_order", "waves must be listed in increasing months",
+                            path + ".months");
     auto before = int_field(w, "window_before_days", 0, 366, path, 0);
     if (!before) return before.error();
     auto after = int_field(w, "window_after_days", 0, 366, path, 28);
@@ -108,7 +114,8 @@ Result<Schedule> parse_schedule(const json& j,
     out.window_after_days = *after;
     auto list = w.find("instruments");
     if (list == w.end() || !list->is_array() || list->empty() || list->size() > 30)
-      return Error::invalid("invalid_value", "a wave lists 1-30 instrument ids", path + ".instruments");
+      return Error::invalid("invalid_value", "a wave lists 1-30 instrument ids",
+                            path + ".instruments");
     std::set<std::string> seen;
     for (size_t k = 0; k < list->size(); ++k) {
       const std::string ipath = fmt::format("{}.instruments[{}]", path, k);
@@ -116,9 +123,11 @@ Result<Schedule> parse_schedule(const json& j,
         return Error::invalid("wrong_type", "an instrument id is text", ipath);
       auto iid = (*list)[k].get<std::string>();
       if (!known_instruments.empty() && !known_instruments.count(iid))
-        return Error::invalid("unknown_instrument", fmt::format("there is no instrument '{}'", iid), ipath);
+        return Error::invalid("unknown_instrument", fmt::format("there is no instrument '{}'", iid),
+                              ipath);
       if (!seen.insert(iid).second)
-        return Error::invalid("duplicate", fmt::format("instrument '{}' is listed twice", iid), ipath);
+        return Error::invalid("duplicate", fmt::format("instrument '{}' is listed twice", iid),
+                              ipath);
       out.instruments.push_back(std::move(iid));
     }
     s.waves.push_back(std::move(out));
@@ -141,7 +150,9 @@ json to_json(const Schedule& s) {
 // ---- calendar ----
 
 namespace {
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 int days_in_month(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && leap(y) ? 29 : kDays[m - 1];
@@ -165,7 +176,9 @@ std::optional<CivilDate> parse_date(std::string_view s) {
   return d;
 }
 
-std::string format_date(const CivilDate& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string format_date(const CivilDate& d) {
+  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
 
 // Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
 long long days_from_civil(const CivilDate& d) {
@@ -200,7 +213,9 @@ CivilDate add_months(const CivilDate& d, int months) {
   return out;
 }
 
-CivilDate add_days(const CivilDate& d, long long days) { return civil_from_days(days_from_civil(d) + days); }
+CivilDate add_days(const CivilDate& d, long long days) {
+  return civil_from_days(days_from_civil(d) + days);
+}
 
 WaveDates wave_dates(const CivilDate& start, const Wave& w) {
   const CivilDate target = add_months(start, w.months);
@@ -210,11 +225,16 @@ WaveDates wave_dates(const CivilDate& start, const Wave& w) {
 
 std::string_view to_string(DueStatus s) {
   switch (s) {
-    case DueStatus::not_yet_due: return "not_yet_due";
-    case DueStatus::due: return "due";
-    case DueStatus::overdue: return "overdue";
-    case DueStatus::complete: return "complete";
-    case DueStatus::partial: return "partial";
+    case DueStatus::not_yet_due:
+      return "not_yet_due";
+    case DueStatus::due:
+      return "due";
+    case DueStatus::overdue:
+      return "overdue";
+    case DueStatus::complete:
+      return "complete";
+    case DueStatus::partial:
+      return "partial";
   }
   return "not_yet_due";
 }

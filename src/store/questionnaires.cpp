@@ -75,7 +75,8 @@ std::optional<ScheduleRow> schedule_of_agency(soci::session& s, long long agency
                     "WHERE agency_id = :a",
        soci::use(agency_id));
   for (const auto& r : rows)
-    return ScheduleRow{get_int(r, 0), get_text(r, 1), static_cast<int>(get_int(r, 2)), get_text(r, 3)};
+    return ScheduleRow{get_int(r, 0), get_text(r, 1), static_cast<int>(get_int(r, 2)),
+                       get_text(r, 3)};
   return std::nullopt;
 }
 
@@ -84,19 +85,20 @@ void save_schedule(soci::session& s, const ScheduleRow& row, std::optional<long 
   if (row.version == 1) {
     s << "INSERT INTO assessment_schedules (agency_id, schedule, version, updated_by, updated_at) "
          "VALUES (:a, :s, :v, :b, :at)",
-        soci::use(row.agency_id), soci::use(row.schedule), soci::use(row.version), soci::use(b.i, b.ind),
-        soci::use(row.updated_at);
+        soci::use(row.agency_id), soci::use(row.schedule), soci::use(row.version),
+        soci::use(b.i, b.ind), soci::use(row.updated_at);
   } else {
     s << "UPDATE assessment_schedules SET schedule = :s, version = :v, updated_by = :b, "
          "updated_at = :at WHERE agency_id = :a",
-        soci::use(row.schedule), soci::use(row.version), soci::use(b.i, b.ind), soci::use(row.updated_at),
-        soci::use(row.agency_id);
+        soci::use(row.schedule), soci::use(row.version), soci::use(b.i, b.ind),
+        soci::use(row.updated_at), soci::use(row.agency_id);
   }
 }
 
 std::optional<std::string> baseline_of_person(soci::session& s, long long person_id) {
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT baseline_on FROM assessment_baselines WHERE person_id = :p", soci::use(person_id));
+      (s.prepare << "SELECT baseline_on FROM assessment_baselines WHERE person_id = :p",
+       soci::use(person_id));
   for (const auto& r : rows) return get_text(r, 0);
   return std::nullopt;
 }
@@ -115,8 +117,8 @@ void save_baseline(soci::session& s, long long person_id, const std::string& on,
   }
 }
 
-std::optional<ResponseRow> response_of(soci::session& s, long long person_id, const std::string& wave,
-                                       const std::string& instrument) {
+std::optional<ResponseRow> response_of(soci::session& s, long long person_id,
+                                       const std::string& wave, const std::string& instrument) {
   soci::rowset<soci::row> rows =
       (s.prepare << fmt::format("SELECT {} FROM questionnaire_responses WHERE person_id = :p AND "
                                 "wave = :w AND instrument = :i",
@@ -129,8 +131,9 @@ std::optional<ResponseRow> response_of(soci::session& s, long long person_id, co
 std::vector<ResponseRow> responses_of_person(soci::session& s, long long person_id) {
   std::vector<ResponseRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << fmt::format("SELECT {} FROM questionnaire_responses WHERE person_id = :p ORDER BY id",
-                                kResponseCols),
+      (s.prepare << fmt::format(
+           "SELECT {} FROM questionnaire_responses WHERE person_id = :p ORDER BY id",
+           kResponseCols),
        soci::use(person_id));
   for (const auto& r : rows) out.push_back(response_from(r));
   return out;
@@ -147,27 +150,28 @@ long long save_response(soci::session& s, const ResponseRow& row) {
          "updated_at, updated_by, updated_by_role, completed_at) VALUES (:p, :w, :i, :iv, :a, :s, "
          ":m, :sc, :v, :ca, :cb, :cr, :ua, :ub, :ur, :co)",
         soci::use(row.person_id), soci::use(row.wave), soci::use(row.instrument),
-        soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status), soci::use(row.mode),
-        soci::use(scores.t, scores.ind), soci::use(row.version), soci::use(row.created_at),
-        soci::use(cby.i, cby.ind), soci::use(row.created_by_role), soci::use(row.updated_at),
-        soci::use(by.i, by.ind), soci::use(row.updated_by_role), soci::use(completed.t, completed.ind);
+        soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status),
+        soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.version),
+        soci::use(row.created_at), soci::use(cby.i, cby.ind), soci::use(row.created_by_role),
+        soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_role),
+        soci::use(completed.t, completed.ind);
     id = Database::last_insert_id(s, "questionnaire_responses");
   } else {
     s << "UPDATE questionnaire_responses SET instrument_version = :iv, answers = :a, status = :s, "
          "mode = :m, scores = :sc, version = :v, updated_at = :ua, updated_by = :ub, "
          "updated_by_role = :ur, completed_at = :co WHERE id = :id",
-        soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status), soci::use(row.mode),
-        soci::use(scores.t, scores.ind), soci::use(row.version), soci::use(row.updated_at),
-        soci::use(by.i, by.ind), soci::use(row.updated_by_role), soci::use(completed.t, completed.ind),
-        soci::use(id);
+        soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status),
+        soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.version),
+        soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_role),
+        soci::use(completed.t, completed.ind), soci::use(id);
   }
   const std::string change = row.version == 1 ? "created" : "updated";
   s << "INSERT INTO questionnaire_response_history (response_id, version, answers, status, mode, "
        "scores, changed_at, changed_by, changed_by_role, change) VALUES (:r, :v, :a, :s, :m, :sc, "
        ":at, :b, :br, :c)",
-      soci::use(id), soci::use(row.version), soci::use(row.answers), soci::use(row.status), soci::use(row.mode),
-      soci::use(scores.t, scores.ind), soci::use(row.updated_at), soci::use(by.i, by.ind),
-      soci::use(row.updated_by_role), soci::use(change);
+      soci::use(id), soci::use(row.version), soci::use(row.answers), soci::use(row.status),
+      soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.updated_at),
+      soci::use(by.i, by.ind), soci::use(row.updated_by_role), soci::use(change);
   return id;
 }
 

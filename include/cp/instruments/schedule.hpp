@@ -21,9 +21,9 @@
 namespace cp::instruments {
 
 struct Wave {
-  std::string id;     // ^[a-z][a-z0-9_]*$, unique in the schedule (e.g. "month_6")
-  std::string label;  // shown to people, e.g. "6 months"
-  int months = 0;     // after the start date (0 = baseline), 0..240
+  std::string id;              // ^[a-z][a-z0-9_]*$, unique in the schedule (e.g. "month_6")
+  std::string label;           // shown to people, e.g. "6 months"
+  int months = 0;              // after the start date (0 = baseline), 0..240
   int window_before_days = 0;  // the window opens this many days before the target date
   int window_after_days = 28;  // and closes this many days after it (inclusive)
   std::vector<std::string> instruments;  // instrument ids due at this wave, in order

@@ -1,10 +1,11 @@
 // tests/unit/app/questionnaires_test.cpp — capture of questionnaire responses (issue 3, part 6)
 // and the due list (part 5) over a real SQLite file with demo data: partial vs complete,
 // versions and history, audit entries, and permissions both ways.
+#include "cp/app/questionnaires.hpp"
+
 #include <gtest/gtest.h>
 
 #include "cp/app/demo.hpp"
-#include "cp/app/questionnaires.hpp"
 #include "cp/store/audit_log.hpp"
 #include "cp/store/records.hpp"
 #include "support/temp_dir.hpp"
@@ -43,13 +44,15 @@ class QuestionnairesTest : public ::testing::Test {
   long long other_team_person() {
     return db->read([](soci::session& s) {
       long long id = 0;
-      s << "SELECT p.person_id FROM partnerships p JOIN teams t ON t.id = p.team_id WHERE t.name = 'Hillside' "
+      s << "SELECT p.person_id FROM partnerships p JOIN teams t ON t.id = p.team_id WHERE t.name = "
+           "'Hillside' "
            "ORDER BY p.id LIMIT 1",
           soci::into(id);
       return id;
     });
   }
-  // A colleague in demo-practitioner's team (Riverside) who does not hold this person's partnership.
+  // A colleague in demo-practitioner's team (Riverside) who does not hold this person's
+  // partnership.
   app::Caller covering_colleague() {
     auto me = sign_in("demo-practitioner");
     app::Caller c;
@@ -131,7 +134,8 @@ TEST_F(QuestionnairesTest, StaleVersionIsAConflictAndChangesNothing) {
 TEST_F(QuestionnairesTest, BadAnswerNamesTheItemAndStoresNothing) {
   auto worker = sign_in("demo-practitioner");
   const auto audits = rows("audit_log");
-  auto out_of_range = q->save(worker, person, "baseline", "swemwbs", {0, {{"wem01", 4}, {"wem02", 9}}, false});
+  auto out_of_range =
+      q->save(worker, person, "baseline", "swemwbs", {0, {{"wem01", 4}, {"wem02", 9}}, false});
   ASSERT_FALSE(out_of_range.ok());
   EXPECT_EQ(out_of_range.error().kind, ErrorKind::invalid_input);
   EXPECT_EQ(out_of_range.error().field, "answers.wem02");
@@ -244,7 +248,8 @@ TEST_F(QuestionnairesTest, DueListFollowsThePartnershipStartAndWhatWasSaved) {
   EXPECT_EQ(last_audit().action, "assessments.due");
 
   // The team leader's list covers the whole team, more than one worker.
-  auto lead = q->due(sign_in("demo-lead"), false, {"not_yet_due", "due", "overdue", "complete", "partial"});
+  auto lead =
+      q->due(sign_in("demo-lead"), false, {"not_yet_due", "due", "overdue", "complete", "partial"});
   ASSERT_TRUE(lead.ok());
   std::set<long long> workers;
   for (const auto& item : (*lead)["items"]) workers.insert(item["worker_id"].get<long long>());
@@ -259,8 +264,12 @@ TEST_F(QuestionnairesTest, ScheduleIsEditedByTeamLeaderWithVersionsNotByAPractit
   EXPECT_EQ((*current)["is_default"], true);
   json next = {{"waves",
                 {{{"id", "baseline"}, {"months", 0}, {"instruments", {"swemwbs"}}},
-                 {{"id", "month_3"}, {"label", "3 months"}, {"months", 3}, {"window_before_days", 14},
-                  {"window_after_days", 14}, {"instruments", {"swemwbs", "eq5d-5l"}}}}}};
+                 {{"id", "month_3"},
+                  {"label", "3 months"},
+                  {"months", 3},
+                  {"window_before_days", 14},
+                  {"window_after_days", 14},
+                  {"instruments", {"swemwbs", "eq5d-5l"}}}}}};
   auto practitioner = q->set_schedule(sign_in("demo-practitioner"), next, 0);
   ASSERT_FALSE(practitioner.ok());
   EXPECT_EQ(practitioner.error().kind, ErrorKind::forbidden);

@@ -1,8 +1,8 @@
 // tests/unit/instruments/schedule_test.cpp — waves and schedules (issue 3, part 5): month
 // arithmetic at month ends and in leap years, windows, due status, and schedule validation.
-#include <gtest/gtest.h>
-
 #include "cp/instruments/schedule.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace cp::instruments;
 
@@ -12,7 +12,9 @@ CivilDate d(const char* s) {
   EXPECT_TRUE(v.has_value()) << s;
   return v.value_or(CivilDate{});
 }
-std::string plus_months(const char* s, int m) { return format_date(add_months(d(s), m)); }
+std::string plus_months(const char* s, int m) {
+  return format_date(add_months(d(s), m));
+}
 }  // namespace
 
 TEST(ScheduleDates, ParseRejectsImpossibleDates) {
@@ -72,7 +74,8 @@ TEST(ScheduleDates, DueStatusFollowsTheWindowAndWhatWasSaved) {
   EXPECT_EQ(due_status(w, "2026-07-14", 2, 0, 0), DueStatus::overdue);
   EXPECT_EQ(due_status(w, "2026-06-01", 2, 1, 1), DueStatus::partial);
   EXPECT_EQ(due_status(w, "2026-05-01", 2, 0, 1), DueStatus::partial);  // started early
-  EXPECT_EQ(due_status(w, "2026-08-01", 2, 1, 2), DueStatus::overdue);  // unfinished after the window
+  EXPECT_EQ(due_status(w, "2026-08-01", 2, 1, 2),
+            DueStatus::overdue);  // unfinished after the window
   EXPECT_EQ(due_status(w, "2026-08-01", 2, 2, 2), DueStatus::complete);
   EXPECT_EQ(due_status(w, "2026-05-01", 1, 1, 1), DueStatus::complete);
 }
@@ -84,7 +87,8 @@ TEST(Schedules, DefaultIsBaselineSixAndTwelveMonthsWithTheCoreMeasures) {
   EXPECT_EQ(s.waves[2].window_before_days, 28);
   EXPECT_EQ(s.waves[0].instruments,
             (std::vector<std::string>{"swemwbs", "eq5d-5l", "rg-uk", "icecap-a", "scope", "csri"}));
-  auto again = parse_schedule(to_json(s), {"swemwbs", "eq5d-5l", "rg-uk", "icecap-a", "scope", "csri"});
+  auto again =
+      parse_schedule(to_json(s), {"swemwbs", "eq5d-5l", "rg-uk", "icecap-a", "scope", "csri"});
   ASSERT_TRUE(again.ok()) << again.error().field;
   EXPECT_EQ(to_json(*again), to_json(s));
 }
@@ -97,7 +101,8 @@ TEST(Schedules, BadSchedulesAreRefusedNamingThePath) {
   };
   EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":0,"instruments":["swemwbs"]}]})"), "ok");
   EXPECT_EQ(field_of(R"({"waves":[]})"), "waves");
-  EXPECT_EQ(field_of(R"({"waves":[{"id":"B","months":0,"instruments":["swemwbs"]}]})"), "waves[0].id");
+  EXPECT_EQ(field_of(R"({"waves":[{"id":"B","months":0,"instruments":["swemwbs"]}]})"),
+            "waves[0].id");
   EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":0,"instruments":["swemwbs","nope"]}]})"),
             "waves[0].instruments[1]");
   EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":6,"instruments":["swemwbs"]},)"
@@ -106,11 +111,15 @@ TEST(Schedules, BadSchedulesAreRefusedNamingThePath) {
   EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":0,"instruments":["swemwbs"]},)"
                      R"({"id":"b","months":6,"instruments":["swemwbs"]}]})"),
             "waves[1].id");
-  EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":0,"window_after_days":400,"instruments":["swemwbs"]}]})"),
-            "waves[0].window_after_days");
+  EXPECT_EQ(
+      field_of(
+          R"({"waves":[{"id":"b","months":0,"window_after_days":400,"instruments":["swemwbs"]}]})"),
+      "waves[0].window_after_days");
   EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":0,"instruments":["swemwbs","swemwbs"]}]})"),
             "waves[0].instruments[1]");
-  EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":0,"colour":"red","instruments":["swemwbs"]}]})"),
-            "waves[0].colour");
-  EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":"6","instruments":["swemwbs"]}]})"), "waves[0].months");
+  EXPECT_EQ(
+      field_of(R"({"waves":[{"id":"b","months":0,"colour":"red","instruments":["swemwbs"]}]})"),
+      "waves[0].colour");
+  EXPECT_EQ(field_of(R"({"waves":[{"id":"b","months":"6","instruments":["swemwbs"]}]})"),
+            "waves[0].months");
 }

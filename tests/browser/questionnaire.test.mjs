@@ -75,3 +75,27 @@ test('the worker signs in and sees the SWEMWBS score the person gave', async () 
   assert.ok(text.includes(shown(expected.metric)), `metric ${expected.metric} shown in: ${text}`);
   await screenshot(page, 'questionnaire-worker-sees-score');
 });
+
+test('the worker fills in EQ-5D-5L with the person (interviewer mode) and the utility is the engine\'s', async () => {
+  const { page } = env;
+  await page.getByTestId('instrument-baseline-eq5d-5l').getByRole('button', { name: /Start/ }).click();
+  const form = page.getByTestId('questionnaire-form');
+  await form.waitFor();
+  const levels = { mobility: 'no problems', 'self-care': 'no problems', 'usual activities': 'slight problems',
+    'pain or discomfort': 'slight problems', 'anxiety or depression': 'no problems' };
+  for (const [topic, label] of Object.entries(levels)) {
+    await form.getByRole('group', { name: new RegExp(`\\d+\\. ${topic}$`) }).getByRole('radio', { name: label, exact: true }).check();
+  }
+  await form.getByLabel(/own health today/).fill('70');
+  await form.getByRole('button', { name: 'Finish and score', exact: true }).click();
+  const done = page.getByTestId('questionnaire-done');
+  await done.waitFor();
+  const r = spawnSync(cpiPath, ['score', 'eq5d-5l', '-'], { input: JSON.stringify({ mo: 1, sc: 1, ua: 2, pd: 2, ad: 1, vas: 70 }), encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const utility = JSON.parse(r.stdout).scores.utility;
+  const shown = Number.isInteger(utility) ? String(utility) : utility.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
+  assert.match(await done.innerText(), new RegExp(`Utility\\s*${shown.replace('.', '\\.')}`));
+  await done.getByRole('button', { name: 'Back to questionnaires' }).click();
+  await page.getByTestId('instrument-baseline-eq5d-5l').getByText('Complete').waitFor();
+  await screenshot(page, 'questionnaire-worker-interviewer');
+});

@@ -50,5 +50,6 @@ describe('decoders', () => {
     expect(dueStatusLabel('partial')).toBe('Started');
     expect(scoreLabel('total_cost')).toBe('Total cost');
     expect(scoreLabel('raw')).toBe('Raw score');
+    expect(scoreLabel('vas')).toBe('EQ VAS');
   });
 });

@@ -261,6 +261,7 @@ export function scoreLabel(name: string): string {
   const words = name.replace(/_/g, ' ');
   if (name === 'raw') return 'Raw score';
   if (name === 'metric') return 'Metric score';
+  if (name === 'vas') return 'EQ VAS';
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/data_dir.hpp"
@@ -14,6 +15,7 @@
 #include "cp/app/passwords.hpp"
 #include "cp/app/service.hpp"
 #include "cp/http/server.hpp"
+#include "cp/instruments/wording.hpp"
 #include "cp/store/audit_log.hpp"
 #include "cp/store/database.hpp"
 
@@ -50,6 +52,37 @@ void print_demo_accounts(const DemoPassword& password) {
   for (const auto& a : app::demo_accounts()) fmt::print("  {:<18} {}\n", a.username, a.description);
 }
 
+// The catalogue with each licensed wording file merged into its definition (the file names
+// the instrument and version). Throws ErrorException naming the file on any problem.
+instruments::Catalogue with_wording(instruments::Catalogue c, const std::vector<std::string>& files) {
+  if (files.empty()) return c;
+  std::map<std::string, instruments::Definition> merged;
+  for (const auto& f : files) {
+    const std::string text = read_text_file(f);
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    const std::string id = j.is_object() && j.contains("instrument") && j["instrument"].is_string()
+                               ? j["instrument"].get<std::string>()
+                               : std::string();
+    const instruments::Definition* d = c.find(id);
+    if (!d) throw ErrorException(Error::invalid("unknown_instrument", "the wording file names no known instrument", f));
+    auto m = instruments::merge_wording(merged.count(id) ? merged[id] : *d, text);
+    if (!m) {
+      auto e = m.error();
+      e.field = fmt::format("{}: {}", f, e.field);
+      throw ErrorException(e);
+    }
+    merged[id] = std::move(*m);
+  }
+  instruments::Catalogue out;
+  for (const auto* d : c.definitions()) {
+    auto it = merged.find(d->id);
+    if (auto r = out.add_definition(it == merged.end() ? *d : it->second); !r) throw ErrorException(r.error());
+  }
+  for (const auto& [id, t] : c.tables())
+    if (auto r = out.add_table(t); !r) throw ErrorException(r.error());
+  return out;
+}
+
 void add_init(CLI::App& root) {
   auto* cmd = root.add_subcommand("init", "Create the database (or bring its schema up to date)");
   auto db = std::make_shared<std::string>(kDefaultDb);
@@ -65,6 +98,7 @@ void add_serve(CLI::App& root) {
     std::string db = kDefaultDb, address = "127.0.0.1", web_root, tls_cert, tls_key, data_dir;
     int port = 8080, threads = 2, idle = 30 * 60, max_age = 12 * 3600, login_limit = 5, address_limit = 50;
     bool demo = false;
+    std::vector<std::string> wording;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = root.add_subcommand("serve", "Run the web server (API and front end)");
@@ -76,6 +110,7 @@ void add_serve(CLI::App& root) {
   cmd->add_option("--web-root", o->web_root, "Folder of the built web front end (web/dist)");
   cmd->add_option("--tls-cert", o->tls_cert, "TLS certificate chain (PEM); with --tls-key, serve HTTPS");
   cmd->add_option("--tls-key", o->tls_key, "TLS private key (PEM)");
+  cmd->add_option("--wording", o->wording, "A licensed wording file (cp-wording/1) to show on the forms; repeat for several");
   cmd->add_option("--data-dir", o->data_dir, "Instrument definitions and scoring tables (default $CPI_DATA_DIR, else the source tree's data/)");
   cmd->add_option("--session-idle", o->idle, "Seconds without a request before a session ends")->check(CLI::Range(1, 86400));
   cmd->add_option("--session-max", o->max_age, "Seconds after sign-in when a session ends")->check(CLI::Range(1, 7 * 86400));
@@ -85,7 +120,8 @@ void add_serve(CLI::App& root) {
     // The instrument catalogue first: a bad definition file stops the server before it listens.
     std::shared_ptr<const instruments::Catalogue> catalogue;
     try {
-      catalogue = std::make_shared<const instruments::Catalogue>(load_instrument_catalogue(data_dir(o->data_dir)));
+      catalogue = std::make_shared<const instruments::Catalogue>(
+          with_wording(load_instrument_catalogue(data_dir(o->data_dir)), o->wording));
     } catch (const ErrorException& e) {
       std::cerr << "error: " << e.what() << (e.error().field.empty() ? "" : " (" + e.error().field + ")") << "\n";
       throw ExitCode{2};

@@ -10,6 +10,7 @@
 #include "cp/domain/clock.hpp"
 #include "cp/domain/contact.hpp"
 #include "cp/store/records.hpp"
+#include "demo_internal.hpp"
 
 namespace cp::app {
 
@@ -160,6 +161,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
     add("demo-person", fmt::format("{}", kFirst[0]).c_str(), "person", std::nullopt, std::nullopt,
         first_person_of_demo_practitioner);
     add("demo-sysadmin", "System administrator", "system_admin", std::nullopt, std::nullopt, std::nullopt);
+    seed_demo_directory(s, agency, workers, domain::iso_date(now), ts, days_before(now, 40), days_before(now, 420));
     Caller op;
     op.username = "demo-seed";
     op.address = "local";

@@ -131,7 +131,7 @@ json to_json(const Resource& r) {
           {"reviewed_on", r.reviewed_on}};
 }
 
-Result<Resource> resource_from_json(const json& j, const std::string& path) {
+Result<Resource> resource_from_json(const json& j, const std::string& path, bool check_coordinates) {
   std::optional<Error> err;
   Resource r;
   Obj o(j, path, err);
@@ -218,7 +218,7 @@ Result<Resource> resource_from_json(const json& j, const std::string& path) {
   if (auto v = validate(r, path); !v) return v.error();
   // Coordinates typed in by a worker must be on the globe (HSDS itself does not restrict them,
   // so imported data keep whatever they carry).
-  for (size_t i = 0; i < r.locations.size(); ++i) {
+  for (size_t i = 0; check_coordinates && i < r.locations.size(); ++i) {
     const auto& l = r.locations[i];
     const std::string p = path + ".locations[" + std::to_string(i) + "]";
     if (l.latitude && (*l.latitude < -90 || *l.latitude > 90))

@@ -25,12 +25,15 @@ test('every documented operation exists on the server', async () => {
   const c = new Client(server.url);
   await c.login('demo-practitioner');
   const partnership = (await c.get('/api/v1/caseload')).json.people.find((p) => p.episode_state === 'open').partnership_id;
+  // Directory routes take a community resource's id (issue 4, part 5): one at version 1, so the
+  // PUT example's version is current.
+  const resource = (await c.get('/api/v1/directory/resources')).json.resources.find((r) => r.version === 1).id;
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       if (path === '/api/v1/auth/logout') continue; // would end this client's session
       // Text path parameters get a value that exists in the demo data (add yours here).
       const textParams = { name: 'swemwbs', wave: 'baseline', instrument: 'swemwbs' };
-      const route = path.replace('{id}', String(partnership))
+      const route = path.replace('{id}', String(path.startsWith('/api/v1/directory/') ? resource : partnership))
         .replace(/\{([a-z_]+)\}/g, (m, name) => textParams[name] ?? m);
       const example = op.requestBody?.content?.['application/json']?.schema?.example;
       const r = await c.request(method.toUpperCase(), route, example);

@@ -34,4 +34,12 @@ bool may_review_audit(const Caller& c);      // system_admin
 bool may_transfer_to(const Caller& c, const store::PartnershipRow& p,
                      const store::WorkerRow& to);
 
+// The agency's community directory (issue 4, part 5; app/directory.hpp). Always within the
+// caller's own agency. Read: the agency's workers and people (people see no confidential entries
+// or locations); edit: practitioners, team leaders, agency admin; import and export: agency admin.
+bool may_read_directory(const Caller& c);
+bool may_edit_directory(const Caller& c);
+bool may_transfer_directory(const Caller& c);
+bool sees_confidential_directory(const Caller& c);  // the agency's own workers
+
 }  // namespace cp::app

@@ -112,8 +112,10 @@ Resource without_confidential_locations(Resource r);
 // ---- the API's JSON shape of a resource (docs/directory.md) ----
 nlohmann::json to_json(const Resource& r);
 // Reads the API body of a resource strictly: unknown fields and wrong types are refused with
-// the JSON path. `path` prefixes the paths.
-Result<Resource> resource_from_json(const nlohmann::json& j, const std::string& path = "$");
+// the JSON path. `path` prefixes the paths. `check_coordinates`: refuse latitude/longitude off
+// the globe (for what a worker types; stored or imported HSDS data keep what they carry).
+Result<Resource> resource_from_json(const nlohmann::json& j, const std::string& path = "$",
+                                    bool check_coordinates = true);
 
 // A deterministic uuid-shaped id derived from a seed text (FNV-1a based; for ids HSDS needs on
 // sub-records we do not keep ids for, e.g. a contact's phone). Not random, not secret.

@@ -9,6 +9,10 @@ import { AnnouncerProvider } from './components/Announcer';
 import { ErrorMessage, errorText } from './components/ErrorMessage';
 import { Shell } from './components/Shell';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { DirectoryPage } from './pages/directory/DirectoryPage';
+import { ResourceEditPage } from './pages/directory/ResourceEditPage';
+import { ResourcePage } from './pages/directory/ResourcePage';
+import { ReviewPage } from './pages/directory/ReviewPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
@@ -111,6 +115,14 @@ export function App() {
     page = <CaseloadPage />;
   } else if (route.name === 'person') {
     page = <PersonPage id={route.id} tab={route.tab} />;
+  } else if (route.name === 'directory') {
+    page = <DirectoryPage />;
+  } else if (route.name === 'directory-review') {
+    page = <ReviewPage />;
+  } else if (route.name === 'directory-resource') {
+    page = <ResourcePage id={route.id} />;
+  } else if (route.name === 'directory-edit') {
+    page = <ResourceEditPage id={route.id} />;
   } else if (route.name === 'home') {
     page = <HomePage />;
   } else {

@@ -4,6 +4,7 @@ import { App } from './app';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/directory.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -1,6 +1,8 @@
 // web/src/router.ts: client-side routing on the History API. The server answers index.html for
 // any non-API path, so every route below can be reloaded or bookmarked. Routes:
-//   /sign-in  /  /caseload  /people/:id  /people/:id/:tab  (anything else: not found)
+//   /sign-in  /  /caseload  /people/:id  /people/:id/:tab
+//   /directory  /directory/review  /directory/new  /directory/:id  /directory/:id/edit
+//   (anything else: not found)
 import { useEffect, useState } from 'preact/hooks';
 
 export const PERSON_TABS = ['overview', 'network', 'goals', 'community', 'questionnaires', 'fidelity'] as const;
@@ -11,6 +13,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'caseload' }
   | { name: 'person'; id: string; tab: PersonTab }
+  | { name: 'directory' }
+  | { name: 'directory-review' }
+  | { name: 'directory-resource'; id: string }
+  | { name: 'directory-edit'; id: string | null }
   | { name: 'not-found'; path: string };
 
 function isTab(s: string): s is PersonTab {
@@ -30,11 +36,24 @@ export function parseRoute(pathname: string, search: string): Route {
     return { name: 'sign-in', next: safeNext(new URLSearchParams(search).get('next')) };
   }
   if (first === 'caseload' && parts.length === 1) return { name: 'caseload' };
+  if (first === 'directory') {
+    if (parts.length === 1) return { name: 'directory' };
+    if (second === 'review' && parts.length === 2) return { name: 'directory-review' };
+    if (second === 'new' && parts.length === 2) return { name: 'directory-edit', id: null };
+    if (second !== undefined && /^[1-9][0-9]*$/.test(second)) {
+      if (parts.length === 2) return { name: 'directory-resource', id: second };
+      if (third === 'edit' && parts.length === 3) return { name: 'directory-edit', id: second };
+    }
+  }
   if (first === 'people' && second !== undefined && parts.length <= 3) {
     const tab = third ?? 'overview';
     if (isTab(tab)) return { name: 'person', id: second, tab };
   }
   return { name: 'not-found', path: pathname };
+}
+
+export function directoryPath(id: string, edit = false): string {
+  return `/directory/${encodeURIComponent(id)}${edit ? '/edit' : ''}`;
 }
 
 export function personPath(id: string, tab: PersonTab = 'overview'): string {

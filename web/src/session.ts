@@ -24,6 +24,11 @@ export function isWorker(user: User): boolean {
   return user.role === 'practitioner' || user.role === 'team_leader';
 }
 
+/** Roles that use the agency's community directory page: its workers and its administrator. */
+export function usesDirectory(user: User): boolean {
+  return isWorker(user) || user.role === 'agency_admin';
+}
+
 /** The first page after signing in: a person's own record, a worker's caseload, else home. */
 export function landingPath(user: User): string {
   if (user.role === 'person' && user.personId !== null) return personPath(user.personId);

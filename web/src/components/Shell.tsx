@@ -5,7 +5,7 @@ import { useContext, useState } from 'preact/hooks';
 import { config } from '../config';
 import { roleLabel } from '../format';
 import { personPath, useRoute } from '../router';
-import { isWorker, SessionContext } from '../session';
+import { isWorker, SessionContext, usesDirectory } from '../session';
 import { Link } from './Link';
 
 function skipToMain(e: MouseEvent): void {
@@ -38,6 +38,13 @@ export function Shell({ children }: { children: ComponentChildren }) {
                   <li>
                     <Link href="/caseload" aria-current={here === '/caseload' ? 'page' : undefined}>
                       Caseload
+                    </Link>
+                  </li>
+                ) : null}
+                {usesDirectory(user) ? (
+                  <li>
+                    <Link href="/directory" aria-current={here.startsWith('/directory') ? 'page' : undefined}>
+                      Community directory
                     </Link>
                   </li>
                 ) : null}

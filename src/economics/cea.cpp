@@ -56,8 +56,14 @@ std::vector<std::string> method_notes(const EconomicsSpec& spec) {
                         "resampling (clustering ignored)");
   notes.push_back("95% CIs: bootstrap percentile (boot.ci type \"perc\" interpolation)");
   notes.push_back(fmt::format(
-      "perspective: {} (costs are taken as supplied in the named columns)",
-      spec.perspective == Perspective::nhs_pss ? "NHS and personal social services" : "societal"));
+      "perspective: {} ({})",
+      spec.perspective == Perspective::nhs_pss ? "NHS and personal social services" : "societal",
+      spec.cost_components.empty()
+          ? "costs taken as supplied in the named columns, already totalled"
+          : "costs totalled per participant from the sectors that count under it; see costing"));
+  if (spec.intervention_cost)
+    notes.push_back("intervention cost (training per participant + recorded contact time × hourly "
+                    "worker cost) added to the intervention arm's follow-up cost");
   notes.push_back(fmt::format("utilities checked against the value set range [{}, {}]",
                               spec.utility_min, spec.utility_max));
   return notes;

@@ -53,7 +53,9 @@ cp::Result<EconomicsSpec> parse_economics_spec(const nlohmann::json& t) {
                                               "capability_followup",
                                               "threads",
                                               "utility_min",
-                                              "utility_max"};
+                                              "utility_max",
+                                              "costs",
+                                              "intervention"};
   for (const auto& [key, value] : t.items())
     if (!known.count(key)) return bad(key, "unknown key");
 
@@ -78,12 +80,68 @@ cp::Result<EconomicsSpec> parse_economics_spec(const nlohmann::json& t) {
       return bad("cost_adjustment", "must be \"baseline\" or \"none\"");
   }
   const bool need_cb = s.cost_adjustment == CostAdjustment::baseline;
+  // [[economics.costs]]: sector columns instead of one pre-totalled pair.
+  if (t.contains("costs")) {
+    if (t.contains("cost_baseline") || t.contains("cost_followup"))
+      return bad("costs", "give either cost_baseline/cost_followup (already totalled) or [[economics.costs]] "
+                          "(by sector), not both");
+    const auto& v = t["costs"];
+    if (!v.is_array() || v.empty()) return bad("costs", "must be a non-empty array of tables {sector, baseline, followup}");
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto key = fmt::format("costs[{}]", i);
+      const auto& c = v[i];
+      if (!c.is_object()) return bad(key, "must be a table {sector, baseline, followup}");
+      for (const auto& [k, _] : c.items())
+        if (k != "sector" && k != "baseline" && k != "followup") return bad(key + "." + k, "unknown key");
+      if (!c.contains("sector") || !c["sector"].is_string()) return bad(key + ".sector", "is required (a sector name)");
+      auto sector = parse_sector(c["sector"].get<std::string>());
+      if (!sector) return bad(key + ".sector", sector.error().message);
+      CostColumns cc;
+      cc.sector = *sector;
+      auto f = get_string(c, "followup", true);
+      if (!f) return bad(key + ".followup", "is required (a column name)");
+      cc.followup = *f;
+      auto b = get_string(c, "baseline", need_cb);
+      if (!b) return bad(key + ".baseline", need_cb ? "is required when costs are adjusted for baseline (a column name)"
+                                                    : "must be a column name");
+      cc.baseline = *b;
+      s.cost_components.push_back(std::move(cc));
+    }
+  }
+  if (t.contains("intervention")) {
+    const auto& v = t["intervention"];
+    if (!v.is_object()) return bad("intervention", "must be a table {training_total, participants, hourly_worker_cost, contact_minutes}");
+    for (const auto& [k, _] : v.items())
+      if (k != "training_total" && k != "participants" && k != "hourly_worker_cost" && k != "contact_minutes")
+        return bad("intervention." + k, "unknown key");
+    InterventionCostSpec ic;
+    struct Num {
+      const char* key;
+      double* out;
+      bool positive;
+    } nums[] = {{"training_total", &ic.inputs.training_cost_total, false},
+                {"participants", &ic.inputs.participants, true},
+                {"hourly_worker_cost", &ic.inputs.hourly_worker_cost, false}};
+    for (auto& nm : nums) {
+      if (!v.contains(nm.key)) return bad(std::string("intervention.") + nm.key, "is required (a number)");
+      auto x = get_number(v, nm.key, 0.0);
+      if (!x) return bad(std::string("intervention.") + nm.key, "must be a finite number");
+      if (nm.positive ? !(*x > 0.0) : !(*x >= 0.0))
+        return bad(std::string("intervention.") + nm.key, nm.positive ? "must be greater than 0" : "must not be negative");
+      *nm.out = *x;
+    }
+    auto m = get_string(v, "contact_minutes", false);
+    if (!m) return bad("intervention.contact_minutes", "must be a column name");
+    ic.contact_minutes = *m;
+    s.intervention_cost = ic;
+  }
+  const bool by_sector = !s.cost_components.empty();
   struct Col {
     const char* key;
     std::string* out;
     bool required;
-  } cols[] = {{"cost_baseline", &s.cost_baseline, need_cb},
-              {"cost_followup", &s.cost_followup, true},
+  } cols[] = {{"cost_baseline", &s.cost_baseline, need_cb && !by_sector},
+              {"cost_followup", &s.cost_followup, !by_sector},
               {"utility_baseline", &s.utility_baseline, true},
               {"utility_followup", &s.utility_followup, true},
               {"capability_baseline", &s.capability_baseline, false},

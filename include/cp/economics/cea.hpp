@@ -24,13 +24,9 @@
 #include <vector>
 
 #include "cp/domain/result.hpp"
+#include "cp/economics/costs.hpp"
 
 namespace cp::economics {
-
-// Which cost components count (see costs.hpp for the component sectors):
-//   nhs_pss  — NHS and personal social services (NICE reference case);
-//   societal — the above plus other public sector, the person and family, productivity.
-enum class Perspective { nhs_pss, societal };
 
 // How the cost increment is estimated: adjusted for baseline cost (issue 7 default) or the
 // plain difference in mean follow-up cost (the r-anchor pipeline's step d).
@@ -53,7 +49,13 @@ struct EconomicsSpec {
   int bootstrap = 5000;          // replicates (0 = no bootstrap; max 1,000,000)
   std::uint64_t seed = 1;        // bootstrap seed
   ThresholdRange thresholds;     // CEAC grid; 20,000 and 30,000 are always reported too
-  Perspective perspective = Perspective::nhs_pss;  // recorded; costs arrive already totalled
+  Perspective perspective = Perspective::nhs_pss;  // filters cost_components by sector
+  // [[economics.costs]]: cost columns by sector, totalled per participant under `perspective`
+  // (instead of cost_baseline / cost_followup, which are taken as already totalled).
+  std::vector<CostColumns> cost_components;
+  // [economics.intervention]: the intervention's own cost, added to the follow-up cost of the
+  // intervention arm (training spread over participants + recorded contact time × hourly cost).
+  std::optional<InterventionCostSpec> intervention_cost;
   CostAdjustment cost_adjustment = CostAdjustment::baseline;
   bool sur = false;                 // seemingly unrelated regression (FGLS) for (ΔC, ΔQ)
   bool cluster_bootstrap = false;   // two-stage: clusters within arm, then people within cluster

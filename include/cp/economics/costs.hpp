@@ -5,13 +5,20 @@
 // takes costed components and decides which count under a perspective.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cp/domain/result.hpp"
-#include "cp/economics/cea.hpp"
 
 namespace cp::economics {
+
+// Which cost components count:
+//   nhs_pss  — NHS and personal social services (NICE reference case);
+//   societal — the above plus other public sector, the person and family, productivity.
+enum class Perspective { nhs_pss, societal };
 
 // Who bears a cost. The perspective filter (documented in docs/economics.md):
 //   nhs_pss  counts nhs, personal_social_services, intervention;
@@ -57,5 +64,50 @@ struct InterventionCostInputs {
 // participants ≤ 0.
 cp::Result<double> intervention_cost_per_participant(const InterventionCostInputs& in,
                                                      double contact_minutes);
+
+// ---- costs per participant from sector columns (the [[economics.costs]] spec) ----
+
+// Names the columns of one cost sector: baseline period (may be empty when the cost increment
+// is not adjusted for baseline cost) and follow-up period.
+struct CostColumns {
+  Sector sector = Sector::nhs;
+  std::string baseline;
+  std::string followup;
+};
+
+// The [economics.intervention] spec: inputs, and the column holding each participant's
+// recorded contact minutes (empty: training cost only).
+struct InterventionCostSpec {
+  InterventionCostInputs inputs;
+  std::string contact_minutes;
+};
+
+// One sector's values, per participant (NaN = missing), in dataset order.
+struct CostColumnValues {
+  CostColumns columns;
+  std::vector<double> baseline;  // empty when columns.baseline is empty
+  std::vector<double> followup;
+};
+
+struct AssembledCosts {
+  std::vector<double> baseline;  // empty when no sector has a baseline column
+  std::vector<double> followup;
+  nlohmann::json summary;        // results.json economics.costing (docs/economics.md)
+};
+
+// Per-participant cost per period = the sum of the sectors that count under `p`; a participant
+// missing any counted sector's value in a period is missing in that period (NaN), never
+// silently short. Sectors that do not count are ignored, missing or not. When `intervention`
+// is set, arm-1 participants' follow-up cost gains intervention_cost_per_participant(inputs,
+// minutes) (minutes = 0 without a contact-minutes column; a missing minutes value makes the
+// follow-up cost missing); control participants gain nothing (usual care is costed through
+// service use). `followup_fallback` is used as the follow-up base when `sectors` is empty (a
+// pre-totalled column). Errors (invalid_input): length mismatches, negative or non-finite
+// present values naming column and row, no sector counting under `p`.
+cp::Result<AssembledCosts> assemble_costs(const std::vector<CostColumnValues>& sectors, Perspective p,
+                                          const std::vector<int>& arm,
+                                          const std::optional<InterventionCostSpec>& intervention,
+                                          const std::vector<double>& contact_minutes,
+                                          const std::vector<double>& followup_fallback = {});
 
 }  // namespace cp::economics

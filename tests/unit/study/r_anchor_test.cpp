@@ -202,3 +202,47 @@ TEST(RAnchor, SameSeedSameResultsWhateverTheThreadCount) {
 
 }  // namespace
 }  // namespace cp::study::testing
+
+namespace cp::study::testing {
+namespace {
+
+// Issue 7 §1 wiring: costs given by sector equal the same costs given pre-totalled, and the
+// intervention's own training cost per participant shifts ΔC by exactly that amount (it is a
+// constant added to the intervention arm's follow-up cost) while ΔQALY is unchanged.
+TEST(RAnchor, EconomicsCostsBySectorAndInterventionCost) {
+  auto spec = load_spec("r_anchor_economics.toml");
+  auto data = load_data(spec);
+  auto base = run_evaluation(spec, data);
+  ASSERT_TRUE(base.ok()) << base.error().message;
+
+  auto& e = *spec.economics;
+  e.erase("cost_baseline");
+  e.erase("cost_followup");
+  e["costs"] = nlohmann::json::array({{{"sector", "nhs"}, {"baseline", "cost_b"}, {"followup", "cost_f"}}});
+  auto by_sector = run_evaluation(spec, data);
+  ASSERT_TRUE(by_sector.ok()) << by_sector.error().message;
+  const auto& b0 = base->results["economics"];
+  const auto& b1 = by_sector->results["economics"];
+  ASSERT_FALSE(b1.contains("error")) << b1.dump();
+  EXPECT_DOUBLE_EQ(b1["delta_cost"].get<double>(), b0["delta_cost"].get<double>());
+  EXPECT_EQ(b1["costing"]["components"][0]["sector"], "nhs");
+
+  // Only other sectors under the NHS/PSS perspective: a clear error, not a zero cost.
+  e["costs"][0]["sector"] = "person_family";
+  auto none = run_evaluation(spec, data);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->results["economics"]["error_code"], "no_costs_counted");
+
+  e["costs"][0]["sector"] = "nhs";
+  e["intervention"] = {{"training_total", 12000}, {"participants", 80}, {"hourly_worker_cost", 40}};
+  auto with_ic = run_evaluation(spec, data);
+  ASSERT_TRUE(with_ic.ok());
+  const auto& b2 = with_ic->results["economics"];
+  ASSERT_FALSE(b2.contains("error")) << b2.dump();
+  EXPECT_NEAR(b2["delta_cost"].get<double>(), b0["delta_cost"].get<double>() + 150.0, 1e-9);
+  EXPECT_DOUBLE_EQ(b2["delta_qaly"].get<double>(), b0["delta_qaly"].get<double>());
+  EXPECT_DOUBLE_EQ(b2["costing"]["intervention"]["training_per_participant"].get<double>(), 150.0);
+}
+
+}  // namespace
+}  // namespace cp::study::testing

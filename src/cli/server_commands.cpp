@@ -1,5 +1,6 @@
 // src/cli/server_commands.cpp — `cpi init`, `cpi serve`, `cpi user add`, `cpi demo`,
-// `cpi backup` and `cpi audit verify`: the commands that open the database.
+// `cpi backup`, `cpi restore`, `cpi migrate-store` and `cpi audit verify`: the commands that
+// open the database (a SQLite path or a postgresql:// URL).
 #include <sodium.h>
 #include <unistd.h>
 
@@ -17,12 +18,15 @@
 #include "cp/http/server.hpp"
 #include "cp/instruments/wording.hpp"
 #include "cp/store/audit_log.hpp"
+#include "cp/store/copy.hpp"
 #include "cp/store/database.hpp"
 
 namespace cp::cli {
 namespace {
 
 constexpr const char* kDefaultDb = "var/cpi.db";
+constexpr const char* kDbHelp =
+    "Database: a SQLite file path (default var/cpi.db) or postgresql://user[:password]@host[:port]/dbname";
 
 std::unique_ptr<store::Database> open_db(const std::string& path, int pool = 2, bool create = true) {
   store::OpenOptions o;
@@ -86,7 +90,7 @@ instruments::Catalogue with_wording(instruments::Catalogue c, const std::vector<
 void add_init(CLI::App& root) {
   auto* cmd = root.add_subcommand("init", "Create the database (or bring its schema up to date)");
   auto db = std::make_shared<std::string>(kDefaultDb);
-  cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->add_option("--db", *db, kDbHelp);
   cmd->callback([db] {
     auto d = open_db(*db, 1);
     fmt::print("database {} is ready (schema version {})\n", d->location(), d->schema_version());
@@ -104,7 +108,7 @@ void add_serve(CLI::App& root) {
   auto* cmd = root.add_subcommand("serve", "Run the web server (API and front end)");
   cmd->add_flag("--demo", o->demo, "Seed demo data if the database is empty, with the demo sign-ins");
   cmd->add_option("--port", o->port, "Port to listen on (0: any free port)")->check(CLI::Range(0, 65535));
-  cmd->add_option("--db", o->db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->add_option("--db", o->db, kDbHelp);
   cmd->add_option("--address", o->address, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--threads", o->threads, "Worker threads")->check(CLI::Range(1, 64));
   cmd->add_option("--web-root", o->web_root, "Folder of the built web front end (web/dist)");
@@ -174,7 +178,7 @@ void add_user(CLI::App& root) {
   };
   auto o = std::make_shared<Opts>();
   auto* add = user->add_subcommand("add", "Add an account; the password is read from standard input");
-  add->add_option("--db", o->db, "Database: a SQLite file path (default var/cpi.db)");
+  add->add_option("--db", o->db, kDbHelp);
   add->add_option("--username", o->username, "Sign-in name")->required();
   add->add_option("--role", o->role, "One of: " + domain::role_names())->required();
   add->add_option("--display-name", o->display_name, "Name shown in the app");
@@ -217,7 +221,7 @@ void add_user(CLI::App& root) {
 void add_demo(CLI::App& root) {
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto* cmd = root.add_subcommand("demo", "Add the synthetic demo agency, people and sign-ins to an empty database");
-  cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->add_option("--db", *db, kDbHelp);
   cmd->callback([db] {
     auto d = open_db(*db, 1);
     const auto password = demo_password();
@@ -234,9 +238,9 @@ void add_demo(CLI::App& root) {
 void add_backup(CLI::App& root) {
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto file = std::make_shared<std::string>();
-  auto* cmd = root.add_subcommand("backup", "Copy the database while it is in use (SQLite online backup), then verify the copy");
+  auto* cmd = root.add_subcommand("backup", "Copy the database while it is in use (SQLite online backup; PostgreSQL pg_dump), then verify the copy");
   cmd->add_option("FILE", *file, "The backup file to create (must not exist)")->required();
-  cmd->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  cmd->add_option("--db", *db, kDbHelp);
   cmd->callback([db, file] {
     auto d = open_db(*db, 1, false);
     try {
@@ -245,7 +249,66 @@ void add_backup(CLI::App& root) {
       std::cerr << "error: " << e.what() << "\n";
       throw ExitCode{1};
     }
-    fmt::print("backup written to {} and verified (integrity ok, schema version {})\n", *file, d->schema_version());
+    if (d->backend() == store::Backend::postgresql)
+      fmt::print("backup written to {} (pg_dump custom format) and verified (pg_restore reads it; schema version {})\n", *file, d->schema_version());
+    else
+      fmt::print("backup written to {} and verified (integrity ok, schema version {})\n", *file, d->schema_version());
+  });
+}
+
+void add_restore(CLI::App& root) {
+  auto db = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  auto* cmd = root.add_subcommand("restore", "Restore a backup made by `cpi backup` into a new SQLite file or an empty PostgreSQL database, then verify its audit log");
+  cmd->add_option("FILE", *file, "The backup file")->required();
+  cmd->add_option("--db", *db, "Where to restore: a new SQLite file path, or postgresql://… naming an existing, empty database")->required();
+  cmd->callback([db, file] {
+    try {
+      store::Database::restore_from(*file, *db);
+    } catch (const store::StoreError& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      throw ExitCode{1};
+    }
+    auto d = open_db(*db, 1, false);
+    auto v = d->read([](soci::session& s) { return store::verify_audit(s); });
+    if (!v.intact) {
+      fmt::print(stderr, "restored into {}, but its audit log is NOT intact: {}\n", d->location(), v.problem);
+      throw ExitCode{1};
+    }
+    fmt::print("restored {} into {} (schema version {}; audit log intact: {} entries)\n", *file, d->location(), d->schema_version(), v.entries);
+  });
+}
+
+void add_migrate_store(CLI::App& root) {
+  auto from = std::make_shared<std::string>();
+  auto to = std::make_shared<std::string>();
+  auto* cmd = root.add_subcommand("migrate-store", "Move all data to another database (e.g. from SQLite to PostgreSQL), audit chain intact");
+  cmd->add_option("--from", *from, "The database to copy: sqlite:PATH (or a path, or postgresql://…)")->required();
+  cmd->add_option("--to", *to, "The new, empty database: postgresql://user@host/dbname (or a new SQLite path)")->required();
+  cmd->callback([from, to] {
+    auto source = open_db(*from, 2, false);
+    auto source_audit = source->read([](soci::session& s) { return store::verify_audit(s); });
+    if (!source_audit.intact) {
+      fmt::print(stderr, "error: the audit log of {} is not intact ({}); nothing was moved\n", source->location(), source_audit.problem);
+      throw ExitCode{1};
+    }
+    auto target = open_db(*to, 1, true);
+    std::vector<store::TableCopy> copied;
+    try {
+      copied = store::copy_database(*source, *target);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << " (nothing was written to the target)\n";
+      throw ExitCode{1};
+    }
+    long long rows = 0;
+    for (const auto& t : copied) rows += t.rows;
+    auto v = target->read([](soci::session& s) { return store::verify_audit(s); });
+    if (!v.intact || v.entries != source_audit.entries) {
+      fmt::print(stderr, "error: copied, but the audit log on {} does not verify: {}\n", target->location(), v.problem);
+      throw ExitCode{1};
+    }
+    fmt::print("moved {} rows in {} tables from {} to {}; audit log intact on the target: {} entries\n", rows, copied.size(),
+               source->location(), target->location(), v.entries);
   });
 }
 
@@ -254,7 +317,7 @@ void add_audit(CLI::App& root) {
   audit->require_subcommand(1);
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto* verify = audit->add_subcommand("verify", "Check the audit log's hash chain; exit 0 only when it is intact");
-  verify->add_option("--db", *db, "Database: a SQLite file path (default var/cpi.db)");
+  verify->add_option("--db", *db, kDbHelp);
   verify->callback([db] {
     auto d = open_db(*db, 1, false);
     auto v = d->read([](soci::session& s) { return store::verify_audit(s); });
@@ -273,6 +336,8 @@ const Registration reg_user{"user", add_user};
 const Registration reg_demo{"demo", add_demo};
 const Registration reg_backup{"backup", add_backup};
 const Registration reg_audit{"audit", add_audit};
+const Registration reg_restore{"restore", add_restore};
+const Registration reg_migrate_store{"migrate-store", add_migrate_store};
 
 }  // namespace
 }  // namespace cp::cli

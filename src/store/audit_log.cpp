@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 
+#include "backend.hpp"
 #include "cp/store/database.hpp"
 
 namespace cp::store {
@@ -61,8 +62,11 @@ std::string audit_hash(const AuditEntry& e) {
 AuditEntry append_audit(soci::session& s, AuditEntry e) {
   long long last_id = 0, entries = 0;
   std::string last_hash;
-  s << "SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1", soci::into(last_id),
-      soci::into(last_hash), soci::into(entries);
+  // PostgreSQL: lock the head row until commit, so appends from every connection and process
+  // form one chain (READ COMMITTED re-reads the row once the lock is ours).
+  s << std::string("SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1") +
+           backend::audit_head_lock_clause(backend::of(s)),
+      soci::into(last_id), soci::into(last_hash), soci::into(entries);
   e.id = last_id + 1;
   e.prev_hash = last_hash;
   e.hash = audit_hash(e);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "backend.hpp"
 #include "cp/store/migrations.hpp"
 
 namespace cp::store {
@@ -16,21 +17,20 @@ namespace {
 
 bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
 
-std::string sqlite_conn_string(const std::string& path) {
-  // SOCI's sqlite3 backend parses "db=… timeout=…"; quote the path in case it has spaces.
-  return fmt::format("db=\"{}\" timeout=10 shared_cache=false", path);
-}
-
 }  // namespace
 
 std::unique_ptr<Database> Database::open(const std::string& url, const OpenOptions& options) {
   std::unique_ptr<Database> db(new Database());
-  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+  if (is_postgresql_url(url)) {
+    const auto target = parse_postgresql_url(url);
     db->backend_ = Backend::postgresql;
-    db->location_ = url;
+    db->location_ = target.conninfo;
+    db->display_ = target.display;
+    db->pg_ = target;
   } else {
     db->backend_ = Backend::sqlite;
     db->location_ = starts_with(url, "sqlite:") ? url.substr(7) : url;
+    db->display_ = db->location_;
     namespace fs = std::filesystem;
     const fs::path p(db->location_);
     if (!fs::exists(p)) {
@@ -68,20 +68,9 @@ Database::~Database() {
 
 std::unique_ptr<soci::session> Database::connect() {
   try {
-    if (backend_ == Backend::sqlite) {
-      auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                               sqlite_conn_string(location_));
-      *s << "PRAGMA journal_mode = WAL";
-      *s << "PRAGMA foreign_keys = ON";
-      *s << "PRAGMA synchronous = NORMAL";
-      *s << "PRAGMA busy_timeout = 10000";
-      return s;
-    }
-    return std::make_unique<soci::session>(*soci::factory_postgresql(), location_);
+    return backend::connect(backend_, location_);
   } catch (const soci::soci_error& e) {
-    throw StoreError(fmt::format("cannot open the database {}: {}",
-                                 backend_ == Backend::sqlite ? location_ : "(postgresql)",
-                                 e.what()));
+    throw StoreError(fmt::format("cannot open the database {}: {}", display_, e.what()));
   }
 }
 
@@ -102,11 +91,8 @@ Database::Lease::~Lease() {
 
 void Database::begin_write(soci::session& s) {
   // SQLite: take the write lock up front so a reader never has to upgrade (no SQLITE_BUSY
-  // deadlock between two writers). PostgreSQL: an ordinary transaction.
-  if (backend_ == Backend::sqlite)
-    s << "BEGIN IMMEDIATE";
-  else
-    s << "BEGIN";
+  // deadlock between two writers). PostgreSQL: READ COMMITTED (see backend.hpp).
+  s << backend::begin_write(backend_);
 }
 
 void Database::commit(soci::session& s) { s << "COMMIT"; }
@@ -124,10 +110,7 @@ int Database::schema_version() {
 }
 
 long long Database::last_insert_id(soci::session& s, const std::string& table) {
-  long long id = 0;
-  if (!s.get_last_insert_id(table, id))
-    throw StoreError(fmt::format("could not read the new id in {}", table));
-  return id;
+  return backend::last_insert_id(s, table);
 }
 
 std::string Database::integrity_check() {
@@ -140,10 +123,24 @@ std::string Database::integrity_check() {
 }
 
 void Database::backup_to(const std::string& path) {
-  if (backend_ != Backend::sqlite)
-    throw StoreError("cpi backup for PostgreSQL uses pg_dump; see docs/deployment.md");
   namespace fs = std::filesystem;
   if (fs::exists(path)) throw StoreError(fmt::format("{} already exists; choose a new file", path));
+  if (backend_ == Backend::postgresql) {
+    // pg_dump reads one snapshot, so the copy is consistent while the server keeps writing.
+    std::string out;
+    int rc = backend::run_pg_tool("pg_dump", {"--format=custom", "--no-owner", "--no-privileges", "--file=" + path}, pg_, out);
+    if (rc != 0) {
+      std::error_code ec;
+      fs::remove(path, ec);
+      throw StoreError(fmt::format("pg_dump of {} failed: {}", display_, out));
+    }
+    std::string listing;
+    rc = backend::run_pg_tool("pg_restore", {"--list", path}, pg_, listing);
+    if (rc != 0 || listing.find("TABLE DATA public audit_log") == std::string::npos ||
+        listing.find("TABLE DATA public schema_migrations") == std::string::npos)
+      throw StoreError(fmt::format("backup {} could not be read back by pg_restore: {}", path, listing));
+    return;
+  }
   read([&](soci::session& s) {
     using namespace sqlite_api;  // SOCI wraps sqlite3.h in this namespace
     auto* be = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
@@ -182,6 +179,55 @@ void Database::backup_to(const std::string& path) {
   if (verdict != "ok") throw StoreError(fmt::format("backup {} failed its integrity check: {}", path, verdict));
   if (copy->schema_version() != schema_version())
     throw StoreError(fmt::format("backup {} has a different schema version", path));
+}
+
+Backend backend_of(soci::session& s) { return backend::of(s); }
+
+void Database::restore_from(const std::string& backup_path, const std::string& url) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_regular_file(backup_path, ec)) throw StoreError(fmt::format("no backup file at {}", backup_path));
+  std::string magic(16, '\0');
+  {
+    FILE* f = std::fopen(backup_path.c_str(), "rb");
+    if (!f) throw StoreError(fmt::format("cannot read {}", backup_path));
+    magic.resize(std::fread(magic.data(), 1, magic.size(), f));
+    std::fclose(f);
+  }
+  const bool sqlite_file = magic.rfind("SQLite format 3", 0) == 0;
+  const bool pg_dump_file = magic.rfind("PGDMP", 0) == 0;
+  if (!is_postgresql_url(url)) {
+    if (!sqlite_file)
+      throw StoreError(fmt::format("{} is not a SQLite backup (a PostgreSQL backup restores into a postgresql:// database)", backup_path));
+    const std::string target = starts_with(url, "sqlite:") ? url.substr(7) : url;
+    if (fs::exists(target)) throw StoreError(fmt::format("{} already exists; restore into a new file", target));
+    OpenOptions o;
+    o.pool_size = 1;
+    o.create = false;
+    o.apply_migrations = false;
+    auto source = Database::open(backup_path, o);
+    source->backup_to(target);  // copies with the backup API and verifies the copy
+    return;
+  }
+  if (!pg_dump_file)
+    throw StoreError(fmt::format("{} is not a PostgreSQL backup (pg_dump custom format)", backup_path));
+  OpenOptions o;
+  o.pool_size = 1;
+  o.apply_migrations = false;
+  auto target = Database::open(url, o);
+  const long long tables = target->read([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()", soci::into(n);
+    return n;
+  });
+  if (tables != 0)
+    throw StoreError(fmt::format("{} is not empty ({} tables); restore into a new, empty database (createdb)", target->location(), tables));
+  const PostgresTarget pg = target->pg_;
+  target.reset();
+  std::string out;
+  const int rc = backend::run_pg_tool(
+      "pg_restore", {"--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", backup_path}, pg, out);
+  if (rc != 0) throw StoreError(fmt::format("pg_restore into {} failed (nothing was restored): {}", pg.display, out));
 }
 
 long long get_int(const soci::row& r, std::size_t i) {

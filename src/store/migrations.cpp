@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cp/domain/clock.hpp"
+#include "backend.hpp"
 #include "schema.hpp"
 
 namespace cp::store {
@@ -111,8 +112,10 @@ const std::vector<Migration>& migrations() {
 int latest_schema_version() { return migrations().back().version; }
 
 int current_schema_version(soci::session& s) {
-  s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-       "applied_at TEXT NOT NULL, description TEXT NOT NULL)";
+  // Read-only when the table exists (a PostgreSQL read replica must be able to answer).
+  if (!backend::table_exists(s, "schema_migrations"))
+    s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "applied_at TEXT NOT NULL, description TEXT NOT NULL)";
   int version = 0;
   soci::indicator ind = soci::i_ok;
   s << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
@@ -120,6 +123,13 @@ int current_schema_version(soci::session& s) {
 }
 
 void migrate(soci::session& s, Backend backend) {
+  // Two processes opening a new PostgreSQL database at once: one migrates, the other waits and
+  // then finds nothing to do.
+  backend::migration_lock(s);
+  struct Unlock {
+    soci::session& s;
+    ~Unlock() { backend::migration_unlock(s); }
+  } unlock{s};
   const int current = current_schema_version(s);
   const int latest = latest_schema_version();
   if (current > latest)
@@ -130,10 +140,7 @@ void migrate(soci::session& s, Backend backend) {
   const char* fault = std::getenv("CP_FAULT");
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;
-    if (backend == Backend::sqlite)
-      s << "BEGIN IMMEDIATE";
-    else
-      s << "BEGIN";
+    s << backend::begin_write(backend);
     try {
       for (const auto& sql : m.statements) {
         bool applies = true;

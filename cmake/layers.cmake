@@ -18,8 +18,11 @@ function(cp_layer name)
 endfunction()
 
 # One GoogleTest executable per folder of tests/unit/, registered test by test with CTest.
+# BOTH_BACKENDS: every test is registered a second time, suffixed ".pg", against the throwaway
+# PostgreSQL cluster (CP_TEST_PG_URL_FILE; tests open their database through
+# tests/support/test_db.hpp), after the pg_cluster fixture has started it (tests/CMakeLists.txt).
 function(cp_unit_tests name)
-  cmake_parse_arguments(T "" "" "DEPS" ${ARGN})
+  cmake_parse_arguments(T "BOTH_BACKENDS" "" "DEPS" ${ARGN})
   file(GLOB srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/unit/${name}/*.cpp)
   if(srcs)
     add_executable(test_${name} ${srcs})
@@ -30,5 +33,12 @@ function(cp_unit_tests name)
                                CP_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
     gtest_discover_tests(test_${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                          PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+    if(T_BOTH_BACKENDS AND CP_TEST_POSTGRESQL)
+      gtest_discover_tests(test_${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} TEST_SUFFIX .pg
+                           DISCOVERY_TIMEOUT 60
+                           PROPERTIES LABELS pg
+                                      ENVIRONMENT "CP_TEST_PG_URL_FILE=${CP_PG_URL_FILE}"
+                                      FIXTURES_REQUIRED pg_cluster)
+    endif()
   endif()
 endfunction()

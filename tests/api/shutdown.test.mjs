@@ -24,7 +24,7 @@ test('SIGTERM stops cleanly and acknowledged writes are there after a restart', 
     const code = await s1.stop();
     assert.equal(code, 0, s1.output());
     assert.match(s1.output(), /database closed cleanly/);
-    const verify = execFileSync(cpiPath, ['audit', 'verify', '--db', path.join(dir, 'cpi.db')]).toString();
+    const verify = execFileSync(cpiPath, ['audit', 'verify', '--db', s1.dbPath]).toString();
     assert.match(verify, /intact/);
     const s2 = await startServer({ dbDir: dir });
     try {

@@ -13,7 +13,7 @@ const withDir = (fn) => { const d = mkdtempSync(path.join(tmpdir(), 'cpi-cli-'))
 
 test('every command has --help', () => {
   for (const args of [['--help'], ['init', '--help'], ['serve', '--help'], ['user', 'add', '--help'], ['demo', '--help'],
-    ['backup', '--help'], ['audit', 'verify', '--help']]) {
+    ['backup', '--help'], ['restore', '--help'], ['migrate-store', '--help'], ['audit', 'verify', '--help']]) {
     const r = cpi(args);
     assert.equal(r.status, 0, args.join(' '));
     assert.match(r.stdout, /Usage:/, args.join(' '));
@@ -76,6 +76,24 @@ test('backup writes a verified copy and refuses to overwrite; audit verify passe
   r = cpi(['backup', path.join(d, 'c.db'), '--db', path.join(d, 'missing.db')]);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /cpi init/);
+}));
+
+test('restore brings a SQLite backup back into a new file, audit chain intact, and never overwrites', () => withDir((d) => {
+  const db = path.join(d, 'r.db'), copy = path.join(d, 'r-backup.db'), back = path.join(d, 'restored.db');
+  cpi(['demo', '--db', db], '', { CPI_DEMO_PASSWORD: 'chosen-password-1' });
+  assert.equal(cpi(['backup', copy, '--db', db]).status, 0);
+  let r = cpi(['restore', copy, '--db', back]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /audit log intact: \d+ entries/);
+  const sqlite = (f, q) => spawnSync('sqlite3', [f, q], { encoding: 'utf8' }).stdout.trim();
+  for (const t of ['people', 'contacts', 'accounts', 'audit_log'])
+    assert.equal(sqlite(back, `SELECT COUNT(*) FROM ${t}`), sqlite(db, `SELECT COUNT(*) FROM ${t}`), t);
+  r = cpi(['restore', copy, '--db', back]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /already exists/);
+  r = cpi(['restore', path.join(d, 'nothing.db'), '--db', path.join(d, 'x.db')]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no backup file/);
 }));
 
 test('audit verify exits 1 when an entry was altered', () => withDir((d) => {

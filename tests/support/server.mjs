@@ -1,8 +1,13 @@
 // tests/support/server.mjs — starts a real `cpi serve` process for the API and browser tests:
-// a fresh SQLite database in a temporary folder, a free loopback port, demo data and a known
-// demo password. Used by tests/api/*.test.mjs and tests/browser/*.test.mjs.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+// a fresh database, a free loopback port, demo data and a known demo password. Used by
+// tests/api/*.test.mjs and tests/browser/*.test.mjs.
+//
+// The database is a SQLite file in a temporary folder, or — when CP_TEST_PG_URL_FILE (set by
+// CTest for the ".pg" variants of the API tests, tests/api/CMakeLists.txt) or CP_TEST_PG_URL is
+// set — a new PostgreSQL database of its own on the throwaway test cluster (CREATE DATABASE per
+// server; dropped on stop). `dbPath` is what to pass to `cpi … --db` in either case.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +19,32 @@ export const cpiPath = process.env.CP_CPI ?? path.join(buildDir, 'cpi');
 export const webRoot = process.env.CP_WEB_ROOT ?? path.join(sourceDir, 'web', 'dist');
 export const demoPassword = 'demo-password-for-tests-1';
 
+/** The throwaway cluster's admin URL when this run targets PostgreSQL, else null. Throws when
+ * PostgreSQL is asked for but its URL file is missing (the cluster did not start): fail, loudly. */
+export function pgAdminUrl() {
+  if (process.env.CP_TEST_PG_URL) return process.env.CP_TEST_PG_URL;
+  const f = process.env.CP_TEST_PG_URL_FILE;
+  if (!f) return null;
+  let url = '';
+  try { url = readFileSync(f, 'utf8').trim(); } catch { /* reported below */ }
+  if (!url) throw new Error(`PostgreSQL test cluster is not running: no URL in ${f} (the pg_cluster_start fixture failed; see scripts/pg_test_cluster.sh)`);
+  return url;
+}
+export const testingPostgresql = () => pgAdminUrl() !== null;
+
+let pgCounter = 0;
+function psql(adminUrl, sql) {
+  execFileSync('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+/** A new, empty PostgreSQL database; returns its URL and a function that drops it. */
+export function createPgDatabase(adminUrl = pgAdminUrl()) {
+  const name = `cpa_${process.pid}_${pgCounter++}_${Math.floor(Math.random() * 1e6)}`;
+  psql(adminUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => { try { psql(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } catch { /* thrown away with the cluster */ } } };
+}
+
 /**
  * Starts the server. Resolves when it prints its address.
  * @param {{demo?: boolean, extraArgs?: string[], env?: Record<string,string>, dbDir?: string}} opts
@@ -21,7 +52,18 @@ export const demoPassword = 'demo-password-for-tests-1';
  */
 export async function startServer(opts = {}) {
   const dir = opts.dbDir ?? mkdtempSync(path.join(tmpdir(), 'cpi-test-'));
-  const dbPath = path.join(dir, 'cpi.db');
+  let dbPath = path.join(dir, 'cpi.db');
+  let dropDb = () => {};
+  if (testingPostgresql()) {
+    // With dbDir, a restart finds the same database again (its URL is kept in the folder).
+    const marker = path.join(dir, 'pg-url');
+    if (opts.dbDir && existsSync(marker)) dbPath = readFileSync(marker, 'utf8').trim();
+    else {
+      const created = createPgDatabase();
+      dbPath = created.url;
+      if (opts.dbDir) writeFileSync(marker, dbPath); else dropDb = created.drop;
+    }
+  }
   const args = ['serve', '--port', '0', '--db', dbPath];
   if (opts.demo !== false) args.push('--demo');
   if (existsSync(webRoot)) args.push('--web-root', webRoot);
@@ -48,7 +90,10 @@ export async function startServer(opts = {}) {
     output: () => out,
     stop: () => new Promise((resolve) => {
       if (proc.exitCode !== null) { resolve(proc.exitCode); return; }
-      proc.once('exit', (code) => { if (!opts.dbDir) rmSync(dir, { recursive: true, force: true }); resolve(code); });
+      proc.once('exit', (code) => {
+        if (!opts.dbDir) { rmSync(dir, { recursive: true, force: true }); dropDb(); }
+        resolve(code);
+      });
       proc.kill('SIGTERM');
     }),
   };

@@ -1,4 +1,5 @@
-// tests/unit/app/service_test.cpp — use cases over a real SQLite file with demo data: roles,
+// tests/unit/app/service_test.cpp — use cases over a real database (SQLite, and PostgreSQL in
+// the .pg variant) with demo data: roles,
 // audit of reads, writes and refusals, and nothing written on bad input (issue 2).
 #include <gtest/gtest.h>
 
@@ -6,16 +7,16 @@
 #include "cp/app/service.hpp"
 #include "cp/store/audit_log.hpp"
 #include "cp/store/records.hpp"
-#include "support/temp_dir.hpp"
+#include "support/test_db.hpp"
 
 using namespace cp;
-using cp::testing::TempDir;
+using cp::testing::TestDb;
 
 namespace {
 class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db = store::Database::open(dir.file("s.db"));
+    db = store::Database::open(tdb.url());
     seeded = app::seed_demo(*db, "a-demo-password");
     service = std::make_unique<app::Service>(*db);
   }
@@ -30,7 +31,7 @@ class ServiceTest : public ::testing::Test {
     if (v.empty()) return std::nullopt;
     return v.front();
   }
-  TempDir dir;
+  TestDb tdb;  // SQLite or PostgreSQL (support/test_db.hpp)
   std::unique_ptr<store::Database> db;
   app::DemoSeedResult seeded;
   std::unique_ptr<app::Service> service;

@@ -2,15 +2,27 @@
 // altering, deleting or truncating entries is detected (issue 2, "Application layer").
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "cp/store/audit_log.hpp"
 #include "cp/store/database.hpp"
-#include "support/temp_dir.hpp"
+#include "support/test_db.hpp"
 
 using namespace cp::store;
 using cp::testing::ScopedEnv;
-using cp::testing::TempDir;
+using cp::testing::TestDb;
 
 namespace {
+// Dropping the append-only guard, as someone with direct database access could.
+void drop_guard(soci::session& s, const char* which) {
+  if (backend_of(s) == Backend::postgresql)
+    s << "DROP TRIGGER audit_log_no_change ON audit_log";
+  else
+    s << std::string("DROP TRIGGER ") + which;
+}
+
 void append_n(Database& db, int n) {
   for (int i = 0; i < n; ++i)
     db.write([&](soci::session& s) {
@@ -31,8 +43,8 @@ void append_n(Database& db, int n) {
 }  // namespace
 
 TEST(AuditChain, IntactChainVerifies) {
-  TempDir dir;
-  auto db = Database::open(dir.file("a.db"));
+  TestDb tdb;
+  auto db = Database::open(tdb.url());
   append_n(*db, 5);
   auto v = db->read([](soci::session& s) { return verify_audit(s); });
   EXPECT_TRUE(v.intact) << v.problem;
@@ -40,8 +52,8 @@ TEST(AuditChain, IntactChainVerifies) {
 }
 
 TEST(AuditChain, UpdateAndDeleteAreRefusedByTheDatabase) {
-  TempDir dir;
-  auto db = Database::open(dir.file("b.db"));
+  TestDb tdb;
+  auto db = Database::open(tdb.url());
   append_n(*db, 2);
   EXPECT_ANY_THROW(db->write([](soci::session& s) { s << "UPDATE audit_log SET outcome = 'refused' WHERE id = 1"; }));
   EXPECT_ANY_THROW(db->write([](soci::session& s) { s << "DELETE FROM audit_log WHERE id = 2"; }));
@@ -49,12 +61,12 @@ TEST(AuditChain, UpdateAndDeleteAreRefusedByTheDatabase) {
 }
 
 TEST(AuditChain, AlteringAnEntryBreaksVerification) {
-  TempDir dir;
-  auto db = Database::open(dir.file("c.db"));
+  TestDb tdb;
+  auto db = Database::open(tdb.url());
   append_n(*db, 4);
   // Someone with file access drops the guard and edits entry 2.
   db->write([](soci::session& s) {
-    s << "DROP TRIGGER audit_log_no_update";
+    drop_guard(s, "audit_log_no_update");
     s << "UPDATE audit_log SET username = 'someone-else' WHERE id = 2";
   });
   auto v = db->read([](soci::session& s) { return verify_audit(s); });
@@ -64,22 +76,22 @@ TEST(AuditChain, AlteringAnEntryBreaksVerification) {
 }
 
 TEST(AuditChain, DeletingAnEntryInTheMiddleOrAtTheEndIsDetected) {
-  TempDir dir;
-  auto db = Database::open(dir.file("d.db"));
+  TestDb tdb;
+  auto db = Database::open(tdb.url());
   append_n(*db, 4);
   db->write([](soci::session& s) {
-    s << "DROP TRIGGER audit_log_no_delete";
+    drop_guard(s, "audit_log_no_delete");
     s << "DELETE FROM audit_log WHERE id = 3";
   });
   auto v = db->read([](soci::session& s) { return verify_audit(s); });
   EXPECT_FALSE(v.intact);
   EXPECT_EQ(v.first_bad_id, 4);
 
-  TempDir dir2;
-  auto db2 = Database::open(dir2.file("e.db"));
+  TestDb tdb2;
+  auto db2 = Database::open(tdb2.url());
   append_n(*db2, 3);
   db2->write([](soci::session& s) {
-    s << "DROP TRIGGER audit_log_no_delete";
+    drop_guard(s, "audit_log_no_delete");
     s << "DELETE FROM audit_log WHERE id = 3";
   });
   auto v2 = db2->read([](soci::session& s) { return verify_audit(s); });
@@ -88,11 +100,11 @@ TEST(AuditChain, DeletingAnEntryInTheMiddleOrAtTheEndIsDetected) {
 }
 
 TEST(AuditChain, ReHashingAnAlteredEntryStillBreaksTheNextLink) {
-  TempDir dir;
-  auto db = Database::open(dir.file("f.db"));
+  TestDb tdb;
+  auto db = Database::open(tdb.url());
   append_n(*db, 3);
   db->write([](soci::session& s) {
-    s << "DROP TRIGGER audit_log_no_update";
+    drop_guard(s, "audit_log_no_update");
     AuditEntry e;
     soci::row r;
     s << "SELECT id, at, account_id, username, role, action, record_type, record_id, person_id, outcome, detail, address, prev_hash FROM audit_log WHERE id = 1", soci::into(r);
@@ -118,8 +130,8 @@ TEST(AuditChain, ReHashingAnAlteredEntryStillBreaksTheNextLink) {
 }
 
 TEST(AuditChain, AFailedAppendLeavesNoEntry) {
-  TempDir dir;
-  auto db = Database::open(dir.file("g.db"));
+  TestDb tdb;
+  auto db = Database::open(tdb.url());
   append_n(*db, 1);
   {
     ScopedEnv fault("CP_FAULT", "audit-append");
@@ -128,4 +140,33 @@ TEST(AuditChain, AFailedAppendLeavesNoEntry) {
   auto v = db->read([](soci::session& s) { return verify_audit(s); });
   EXPECT_TRUE(v.intact) << v.problem;
   EXPECT_EQ(v.entries, 1);
+}
+
+// Appends from separate connections (as from `cpi serve` and a CLI command, or two servers on
+// one PostgreSQL database) still form one chain: the database serialises them (SQLite's write
+// lock; PostgreSQL's row lock on audit_head), not this process's write mutex.
+TEST(AuditChain, ConcurrentAppendsFromSeparateConnectionsFormOneChain) {
+  TestDb tdb;
+  { auto db = Database::open(tdb.url()); }
+  constexpr int kWriters = 4, kEach = 25;
+  std::vector<std::thread> writers;
+  std::atomic<int> failures{0};
+  for (int w = 0; w < kWriters; ++w)
+    writers.emplace_back([&] {
+      OpenOptions o;
+      o.pool_size = 1;
+      auto db = Database::open(tdb.url(), o);
+      try {
+        append_n(*db, kEach);
+      } catch (const std::exception& e) {
+        ++failures;
+        ADD_FAILURE() << e.what();
+      }
+    });
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto db = Database::open(tdb.url());
+  auto v = db->read([](soci::session& s) { return verify_audit(s); });
+  EXPECT_TRUE(v.intact) << v.problem;
+  EXPECT_EQ(v.entries, kWriters * kEach);
 }

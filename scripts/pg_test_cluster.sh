@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# scripts/pg_test_cluster.sh — a throwaway PostgreSQL cluster for the tests (issue 8).
+#
+#   pg_test_cluster.sh start STATE_DIR   initdb in a fresh temporary folder, start on a free
+#                                        loopback port, write the admin URL to STATE_DIR/url
+#   pg_test_cluster.sh stop STATE_DIR    stop it and remove its folder (and STATE_DIR/url)
+#
+# The server runs as an unprivileged user: when this script runs as root (CI), as the `postgres`
+# system user that Debian's postgresql package creates (initdb refuses to run as root). It
+# listens on 127.0.0.1 only, its unix socket lives in its own folder, and the one role
+# (cpi_test, superuser, trust authentication for local and loopback connections only) exists
+# only in this cluster. Durability is switched off (fsync, synchronous_commit): it is thrown
+# away after the tests. CTest runs `start` and `stop` as fixtures (tests/CMakeLists.txt); the
+# PostgreSQL variants of the store, app and API tests read STATE_DIR/url and fail when it is
+# missing.
+set -euo pipefail
+
+cmd=${1:?usage: pg_test_cluster.sh start|stop STATE_DIR}
+state=${2:?usage: pg_test_cluster.sh start|stop STATE_DIR}
+mkdir -p "$state"
+
+say() { printf 'pg_test_cluster: %s\n' "$*" >&2; }
+
+find_bin() {
+  local name=$1 d
+  if [ -n "${CP_PG_BINDIR:-}" ] && [ -x "$CP_PG_BINDIR/$name" ]; then echo "$CP_PG_BINDIR/$name"; return; fi
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$d/$name" ]; then echo "$d/$name"; return; fi
+  done
+  command -v "$name" || true
+}
+
+# Run a command as the cluster's owner.
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+stop_cluster() {
+  [ -f "$state/datadir" ] || return 0
+  local datadir top pg_ctl
+  datadir=$(cat "$state/datadir")
+  top=$(dirname "$datadir")
+  pg_ctl=$(find_bin pg_ctl)
+  if [ -f "$datadir/postmaster.pid" ] && [ -n "$pg_ctl" ]; then
+    as_owner "$pg_ctl" -D "$datadir" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  fi
+  case "$top" in
+    */cpi-pg-*) rm -rf "$top" ;;
+  esac
+  rm -f "$state/datadir" "$state/url"
+}
+
+case "$cmd" in
+  stop)
+    stop_cluster
+    say "stopped"
+    ;;
+  start)
+    stop_cluster  # a cluster left behind by an interrupted run
+    initdb=$(find_bin initdb)
+    pg_ctl=$(find_bin pg_ctl)
+    if [ -z "$initdb" ] || [ -z "$pg_ctl" ]; then
+      say "ERROR: PostgreSQL server binaries (initdb, pg_ctl) not found; run scripts/setup.sh"
+      say "       (it installs Debian's postgresql package). The PostgreSQL tests cannot run."
+      exit 1
+    fi
+    if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
+      say "ERROR: running as root and there is no 'postgres' user to own the cluster"
+      say "       (Debian's postgresql package creates it; run scripts/setup.sh)."
+      exit 1
+    fi
+    top=$(mktemp -d /tmp/cpi-pg-XXXXXX)
+    chmod 755 "$top"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$top"; fi
+    datadir="$top/data"
+    echo "$datadir" >"$state/datadir"
+    as_owner "$initdb" -D "$datadir" -U cpi_test --auth=trust --no-locale -E UTF8 \
+      --no-sync >"$top/initdb.log" 2>&1 || { cat "$top/initdb.log" >&2; say "ERROR: initdb failed"; exit 1; }
+    # Only the local socket and the loopback address may connect (trust).
+    cat >"$datadir/pg_hba.conf" <<'EOF'
+local all cpi_test trust
+host  all cpi_test 127.0.0.1/32 trust
+EOF
+    [ "$(id -u)" = 0 ] && chown postgres: "$datadir/pg_hba.conf"
+    # A free loopback port: ask the kernel, then retry if another cluster won the race.
+    started=0
+    for attempt in 1 2 3 4 5; do
+      port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})' 2>/dev/null \
+             || echo $((20000 + RANDOM % 20000)))
+      if as_owner "$pg_ctl" -D "$datadir" -l "$top/server.log" -w -t 60 start -o \
+          "-p $port -k $top -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB" \
+          >/dev/null 2>&1; then
+        started=1
+        break
+      fi
+      say "start on port $port failed (attempt $attempt):"
+      tail -5 "$top/server.log" >&2 || true
+    done
+    if [ "$started" != 1 ]; then say "ERROR: PostgreSQL did not start"; exit 1; fi
+    url="postgresql://cpi_test@127.0.0.1:$port/postgres"
+    echo "$url" >"$state/url"
+    say "running at $url (data in $datadir)"
+    ;;
+  *)
+    say "usage: pg_test_cluster.sh start|stop STATE_DIR"
+    exit 2
+    ;;
+esac

@@ -1,5 +1,5 @@
 // tests/unit/app/questionnaires_test.cpp — capture of questionnaire responses (issue 3, part 6)
-// and the due list (part 5) over a real SQLite file with demo data: partial vs complete,
+// and the due list (part 5) over a real database (SQLite; PostgreSQL in the .pg variant) with demo data: partial vs complete,
 // versions and history, audit entries, and permissions both ways.
 #include "cp/app/questionnaires.hpp"
 
@@ -8,11 +8,11 @@
 #include "cp/app/demo.hpp"
 #include "cp/store/audit_log.hpp"
 #include "cp/store/records.hpp"
-#include "support/temp_dir.hpp"
+#include "support/test_db.hpp"
 #include "unit/instruments/support.hpp"
 
 using namespace cp;
-using cp::testing::TempDir;
+using cp::testing::TestDb;
 using nlohmann::json;
 
 namespace {
@@ -23,7 +23,7 @@ const json kSwemwbs = {{"wem01", 4}, {"wem02", 3}, {"wem03", 3}, {"wem06", 4},
 class QuestionnairesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db = store::Database::open(dir.file("q.db"));
+    db = store::Database::open(tdb.url());
     ASSERT_TRUE(app::seed_demo(*db, "a-demo-password").seeded);
     service = std::make_unique<app::Service>(*db);
     q = std::make_unique<app::Questionnaires>(*service, instruments::test::catalogue());
@@ -68,7 +68,7 @@ class QuestionnairesTest : public ::testing::Test {
     });
     return c;
   }
-  TempDir dir;
+  TestDb tdb;  // SQLite, or PostgreSQL in the .pg variant (support/test_db.hpp)
   std::unique_ptr<store::Database> db;
   std::unique_ptr<app::Service> service;
   std::unique_ptr<app::Questionnaires> q;

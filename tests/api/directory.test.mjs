@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, Client, cpiPath, sourceDir, demoPassword } from '../support/server.mjs';
+import { startServer, Client, cpiPath, sourceDir, demoPassword, sqlExec } from '../support/server.mjs';
 
 let server;
 const as = {};
@@ -20,8 +20,8 @@ before(async () => {
     assert.equal(r.status, 200, u);
   }
   // A second agency with its own admin, to check that agencies never see each other's directory.
-  execFileSync('sqlite3', [server.dbPath, "INSERT INTO agencies (name, sector, created_at) VALUES ('Other agency (test)', 'nhs', '2026-01-01T00:00:00Z')"]);
-  const other = execFileSync('sqlite3', [server.dbPath, "SELECT id FROM agencies WHERE name = 'Other agency (test)'"]).toString().trim();
+  sqlExec(server.dbPath, "INSERT INTO agencies (name, sector, created_at) VALUES ('Other agency (test)', 'nhs', '2026-01-01T00:00:00Z')");
+  const other = sqlExec(server.dbPath, "SELECT id FROM agencies WHERE name = 'Other agency (test)'");
   execFileSync(cpiPath, ['user', 'add', '--db', server.dbPath, '--username', 'other-admin', '--role', 'agency_admin', '--agency-id', other],
     { input: `${demoPassword}\n` });
   as.other = new Client(server.url);

@@ -45,6 +45,16 @@ export function createPgDatabase(adminUrl = pgAdminUrl()) {
   return { url: u.toString(), drop: () => { try { psql(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } catch { /* thrown away with the cluster */ } } };
 }
 
+/** Runs SQL on a test server's database, whichever backend (`dbPath` from startServer): psql for
+ * a postgresql:// URL, sqlite3 for a file. Returns the output, trimmed (one row per line,
+ * columns separated by '|'). Use it to set up what the API cannot, never to check the API. */
+export function sqlExec(dbPath, sql) {
+  const out = dbPath.startsWith('postgresql://') || dbPath.startsWith('postgres://')
+    ? execFileSync('psql', [dbPath, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql])
+    : execFileSync('sqlite3', [dbPath, sql]);
+  return out.toString().trim();
+}
+
 /**
  * Starts the server. Resolves when it prints its address.
  * @param {{demo?: boolean, extraArgs?: string[], env?: Record<string,string>, dbDir?: string}} opts

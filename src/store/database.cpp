@@ -51,7 +51,13 @@ std::unique_ptr<Database> Database::open(const std::string& url, const OpenOptio
     db->all_.push_back(db->connect());
     db->idle_.push_back(db->all_.back().get());
   }
-  if (options.apply_migrations) migrate(*db->all_.front(), db->backend_);
+  if (options.apply_migrations) {
+    try {
+      migrate(*db->all_.front(), db->backend_);
+    } catch (const soci::soci_error& e) {  // e.g. a read-only connection to a new database
+      throw StoreError(fmt::format("cannot bring the schema of {} up to date: {}", db->display_, e.what()));
+    }
+  }
   return db;
 }
 

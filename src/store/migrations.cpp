@@ -123,6 +123,18 @@ int current_schema_version(soci::session& s) {
 }
 
 void migrate(soci::session& s, Backend backend) {
+  const int latest = latest_schema_version();
+  auto refuse_newer = [&](int current) {
+    if (current > latest)
+      throw StoreError(fmt::format(
+          "this database was written by a newer version of Connecting People (schema version {}; "
+          "this cpi knows versions up to {}). Install the newer cpi; nothing was changed.",
+          current, latest));
+  };
+  // Up to date: nothing to lock or write (so a PostgreSQL read-only replica opens too).
+  const int seen = current_schema_version(s);
+  refuse_newer(seen);
+  if (seen == latest) return;
   // Two processes opening a new PostgreSQL database at once: one migrates, the other waits and
   // then finds nothing to do.
   backend::migration_lock(s);
@@ -131,12 +143,7 @@ void migrate(soci::session& s, Backend backend) {
     ~Unlock() { backend::migration_unlock(s); }
   } unlock{s};
   const int current = current_schema_version(s);
-  const int latest = latest_schema_version();
-  if (current > latest)
-    throw StoreError(fmt::format(
-        "this database was written by a newer version of Connecting People (schema version {}; "
-        "this cpi knows versions up to {}). Install the newer cpi; nothing was changed.",
-        current, latest));
+  refuse_newer(current);
   const char* fault = std::getenv("CP_FAULT");
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;

@@ -39,6 +39,16 @@ test('init, demo, user add and audit verify on a postgresql:// URL', () => withD
   assert.equal(r.status, 0, r.stderr);
   const entries = Number(r.stdout.match(/intact: (\d+) entries/)[1]);
   assert.ok(entries >= 1);
+  // A read-only connection (as to a streaming replica) opens an up-to-date database and verifies.
+  const readOnly = `${url}?options=${encodeURIComponent('-c default_transaction_read_only=on')}`;
+  r = cpi(['audit', 'verify', '--db', readOnly]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`intact: ${entries} entries`));
+  withDb((fresh) => {  // …and the option is really in force: a new database cannot be set up through it
+    const rr = cpi(['init', '--db', `${fresh}?options=${encodeURIComponent('-c default_transaction_read_only=on')}`]);
+    assert.equal(rr.status, 2);
+    assert.match(rr.stderr, /read-only transaction/);
+  });
   // The append-only guard holds on PostgreSQL too; tampering (with the guard dropped) is found.
   assert.throws(() => sql(url, 'UPDATE audit_log SET username = \'x\' WHERE id = 1'), /append-only/);
   sql(url, 'DROP TRIGGER audit_log_no_change ON audit_log; UPDATE audit_log SET username = \'x\' WHERE id = 1');

@@ -32,7 +32,8 @@ Location place(const std::string& key, const char* name, const char* street, con
   return l;
 }
 
-Event weekly(const std::string& key, const char* what, const char* day, const char* opens, const char* closes) {
+Event weekly(const std::string& key, const char* what, const char* day, const char* opens,
+             const char* closes) {
   Event e;
   e.hsds_id = directory::derived_uuid("demo-event:" + key);
   e.description = what;
@@ -47,7 +48,8 @@ Event weekly(const std::string& key, const char* what, const char* day, const ch
 }  // namespace
 
 void seed_demo_directory(soci::session& s, long long agency, const std::vector<long long>& workers,
-                         const std::string& today, const std::string& ts, const std::string& reviewed_recently,
+                         const std::string& today, const std::string& ts,
+                         const std::string& reviewed_recently,
                          const std::string& reviewed_long_ago) {
   std::vector<Resource> all;
   auto base = [](const std::string& key, const char* name, const char* org) {
@@ -63,38 +65,48 @@ void seed_demo_directory(soci::session& s, long long agency, const std::vector<l
   Resource walk = base("walk", "Riverside Walking Group (demo)", "Northbrook Ramblers (demo)");
   walk.description = "A gentle hour's walk along the river, with tea afterwards. Come as you are.";
   walk.tags = {"outdoors", "physical activity", "walking"};
-  walk.locations = {place("park-gates", "Riverside Park main gates", "1 Park Lane", "NB1 4XY", "Flat, surfaced paths; benches on the way")};
+  walk.locations = {place("park-gates", "Riverside Park main gates", "1 Park Lane", "NB1 4XY",
+                          "Flat, surfaced paths; benches on the way")};
   walk.events = {weekly("walk-tue", "Every Tuesday morning", "TU", "10:00:00", "11:30:00")};
-  walk.contacts = {{directory::derived_uuid("demo-contact:walk"), "Pat Example", "Walk leader", "walks@example.org", "01632 960001"}};
+  walk.contacts = {{directory::derived_uuid("demo-contact:walk"), "Pat Example", "Walk leader",
+                    "walks@example.org", "01632 960001"}};
   walk.cost = "Free";
   walk.accessibility = "A shorter loop is available";
   walk.reviewed_on = reviewed_recently;
   all.push_back(walk);
 
   Resource garden = base("garden", "Greenfingers Community Garden (demo)", "Greenfingers (demo)");
-  garden.description = "Grow vegetables and flowers with neighbours; no experience needed, tools provided.";
+  garden.description =
+      "Grow vegetables and flowers with neighbours; no experience needed, tools provided.";
   garden.tags = {"gardening", "outdoors", "volunteering"};
-  garden.locations = {place("allotments", "Allotment Lane gardens", "Allotment Lane", "NB2 7GG", "Raised beds; one accessible path")};
+  garden.locations = {place("allotments", "Allotment Lane gardens", "Allotment Lane", "NB2 7GG",
+                            "Raised beds; one accessible path")};
   garden.events = {weekly("garden-sat", "Saturday mornings", "SA", "09:30:00", "12:30:00")};
   garden.cost = "Free";
   garden.reviewed_on = reviewed_long_ago;  // due for review
   all.push_back(garden);
 
-  Resource choir = base("choir", "Northbrook Community Choir (demo)", "Northbrook Community Choir (demo)");
+  Resource choir =
+      base("choir", "Northbrook Community Choir (demo)", "Northbrook Community Choir (demo)");
   choir.description = "Sing together: no auditions and no need to read music.";
   choir.tags = {"music", "singing", "social"};
-  choir.locations = {place("st-marys", "St Mary's church hall", "12 Church Street", "NB1 2CH", "Step-free entrance; hearing loop")};
+  choir.locations = {place("st-marys", "St Mary's church hall", "12 Church Street", "NB1 2CH",
+                           "Step-free entrance; hearing loop")};
   choir.events = {weekly("choir-thu", "Thursday evenings", "TH", "19:00:00", "21:00:00")};
   choir.cost = "£2 a session; first session free";
   all.push_back(choir);  // never reviewed: due for review
 
   // An adult-learning course that starts next March.
   const int year = std::stoi(today.substr(0, 4)) + (today.substr(5, 2) >= "03" ? 1 : 0);
-  Resource course = base("digital", "Digital skills for beginners (demo course)", "Northbrook Adult Learning (demo)");
-  course.description = "A ten-week course: email, video calls, staying safe online. Laptops provided.";
+  Resource course = base("digital", "Digital skills for beginners (demo course)",
+                         "Northbrook Adult Learning (demo)");
+  course.description =
+      "A ten-week course: email, video calls, staying safe online. Laptops provided.";
   course.tags = {"computers", "learning"};
-  course.locations = {place("library", "Northbrook Library", "3 Market Square", "NB3 1LB", "Lift to all floors")};
-  Event weeks = weekly("digital-wed", "Wednesdays for ten weeks from March", "WE", "13:30:00", "15:30:00");
+  course.locations = {
+      place("library", "Northbrook Library", "3 Market Square", "NB3 1LB", "Lift to all floors")};
+  Event weeks =
+      weekly("digital-wed", "Wednesdays for ten weeks from March", "WE", "13:30:00", "15:30:00");
   weeks.valid_from = fmt::format("{}-03-04", year);
   weeks.valid_to = fmt::format("{}-05-06", year);
   course.events = {weeks};
@@ -102,7 +114,8 @@ void seed_demo_directory(soci::session& s, long long agency, const std::vector<l
   course.reviewed_on = reviewed_recently;
   all.push_back(course);
 
-  Resource peer = base("peer", "Hearing Voices peer support group (demo)", "Northbrook Peer Support (demo)");
+  Resource peer =
+      base("peer", "Hearing Voices peer support group (demo)", "Northbrook Peer Support (demo)");
   peer.description = "A peer-led group for people who hear voices or have unusual experiences.";
   peer.tags = {"mental health", "peer support"};
   peer.locations = {place("hub", "The Hub community centre", "40 High Street", "NB1 3HS")};
@@ -112,11 +125,13 @@ void seed_demo_directory(soci::session& s, long long agency, const std::vector<l
   peer.reviewed_on = reviewed_recently;
   all.push_back(peer);
 
-  Resource aid = base("womens-aid", "Northbrook Women's Aid (demo)", "Northbrook Women's Aid (demo)");
+  Resource aid =
+      base("womens-aid", "Northbrook Women's Aid (demo)", "Northbrook Women's Aid (demo)");
   aid.description = "Support for women experiencing domestic abuse: drop-in advice and a refuge.";
   aid.tags = {"housing", "safety", "women"};
-  aid.locations = {place("aid-office", "Drop-in office", "7 Station Road", "NB1 5SR"),
-                   place("aid-refuge", "Refuge (confidential)", "Address held by the agency", "NB4 9ZZ")};
+  aid.locations = {
+      place("aid-office", "Drop-in office", "7 Station Road", "NB1 5SR"),
+      place("aid-refuge", "Refuge (confidential)", "Address held by the agency", "NB4 9ZZ")};
   aid.locations[1].confidential = true;  // workers only; never exported
   aid.events = {weekly("aid-drop-in", "Drop-in advice", "MO,WE,FR", "10:00:00", "13:00:00")};
   aid.cost = "Free";
@@ -142,9 +157,12 @@ void seed_demo_directory(soci::session& s, long long agency, const std::vector<l
   // Who in the agency knows someone there: Jo (demo-practitioner) knows the walk leader; Tunde
   // knows the choir; Ravi knows the Women's Aid drop-in.
   if (workers.size() >= 4) {
-    store::add_knower(s, ids[0], workers[0], "Pat Example", "Walk leader; happy to meet people at the gates", today);
-    store::add_knower(s, ids[2], workers[3], "The choir secretary", "Can arrange a quiet first visit", today);
-    store::add_knower(s, ids[5], workers[1], "Drop-in coordinator", "Call ahead on the main number", today);
+    store::add_knower(s, ids[0], workers[0], "Pat Example",
+                      "Walk leader; happy to meet people at the gates", today);
+    store::add_knower(s, ids[2], workers[3], "The choir secretary",
+                      "Can arrange a quiet first visit", today);
+    store::add_knower(s, ids[5], workers[1], "Drop-in coordinator", "Call ahead on the main number",
+                      today);
   }
 }
 

@@ -45,8 +45,8 @@ std::vector<Resource> agency_resources(soci::session& s, long long agency_id) {
 
 }  // namespace
 
-Result<json> Directory::import_into(const Caller& c, long long agency_id, const std::vector<Resource>& resources,
-                                    bool dry_run) {
+Result<json> Directory::import_into(const Caller& c, long long agency_id,
+                                    const std::vector<Resource>& resources, bool dry_run) {
   auto run = [&](soci::session& s) -> Result<json> {
     json created = json::array(), updated = json::array(), unchanged = json::array();
     const std::string ts = now_ts();
@@ -56,7 +56,9 @@ Result<json> Directory::import_into(const Caller& c, long long agency_id, const 
       if (!existing) {
         auto row = row_of(r, agency_id, c, ts);
         if (!dry_run) store::insert_directory_resource(s, row, r.tags, "import");
-        created.push_back({{"id", dry_run ? json(nullptr) : json(row.id)}, {"hsds_id", r.hsds_id}, {"name", r.name}});
+        created.push_back({{"id", dry_run ? json(nullptr) : json(row.id)},
+                           {"hsds_id", r.hsds_id},
+                           {"name", r.name}});
         continue;
       }
       Resource next = merged(r, parse_body(existing->body));
@@ -67,8 +69,10 @@ Result<json> Directory::import_into(const Caller& c, long long agency_id, const 
       auto row = row_of(next, agency_id, c, ts);
       row.id = existing->id;
       row.created_at = existing->created_at;
-      if (!dry_run && !store::update_directory_resource(s, row, existing->version, next.tags, "import"))
-        throw ErrorException(Error::conflict("version_conflict", "a resource changed during the import", r.hsds_id));
+      if (!dry_run &&
+          !store::update_directory_resource(s, row, existing->version, next.tags, "import"))
+        throw ErrorException(
+            Error::conflict("version_conflict", "a resource changed during the import", r.hsds_id));
       updated.push_back({{"id", existing->id}, {"hsds_id", r.hsds_id}, {"name", r.name}});
     }
     json report = {{"created", std::move(created)},
@@ -77,8 +81,8 @@ Result<json> Directory::import_into(const Caller& c, long long agency_id, const 
                    {"dry_run", dry_run}};
     if (!dry_run)
       audit(s, c, "directory.import", "agency", std::to_string(agency_id), std::nullopt, "ok",
-            fmt::format("{} created, {} updated, {} unchanged", report["created"].size(), report["updated"].size(),
-                        report["unchanged"].size()));
+            fmt::format("{} created, {} updated, {} unchanged", report["created"].size(),
+                        report["updated"].size(), report["unchanged"].size()));
     return report;
   };
   try {
@@ -90,7 +94,8 @@ Result<json> Directory::import_into(const Caller& c, long long agency_id, const 
   }
 }
 
-Result<json> Directory::import_resources(const Caller& c, const std::vector<Resource>& resources, bool dry_run) {
+Result<json> Directory::import_resources(const Caller& c, const std::vector<Resource>& resources,
+                                         bool dry_run) {
   if (!may_transfer_directory(c)) {
     return service_.database().write([&](soci::session& s) -> Result<json> {
       audit(s, c, "directory.import", "directory", "-", std::nullopt, "refused");
@@ -100,7 +105,8 @@ Result<json> Directory::import_resources(const Caller& c, const std::vector<Reso
   return import_into(c, *c.agency_id, resources, dry_run);
 }
 
-Result<std::vector<Resource>> Directory::export_resources(const Caller& c, const std::string& format) {
+Result<std::vector<Resource>> Directory::export_resources(const Caller& c,
+                                                          const std::string& format) {
   return service_.database().write([&](soci::session& s) -> Result<std::vector<Resource>> {
     if (!may_transfer_directory(c)) {
       audit(s, c, "directory.export", "directory", "-", std::nullopt, "refused");
@@ -113,24 +119,27 @@ Result<std::vector<Resource>> Directory::export_resources(const Caller& c, const
   });
 }
 
-Result<json> Directory::operator_import(long long agency_id, const std::vector<Resource>& resources, bool dry_run,
-                                        const std::string& actor) {
+Result<json> Directory::operator_import(long long agency_id, const std::vector<Resource>& resources,
+                                        bool dry_run, const std::string& actor) {
   Caller op;
   op.username = actor;
   op.display_name = actor;
   op.address = "local";
-  const bool exists = service_.database().read([&](soci::session& s) { return store::agency_by_id(s, agency_id).has_value(); });
+  const bool exists = service_.database().read(
+      [&](soci::session& s) { return store::agency_by_id(s, agency_id).has_value(); });
   if (!exists) return Error::not_found("There is no agency with that id.", "--agency");
   return import_into(op, agency_id, resources, dry_run);
 }
 
-Result<std::vector<Resource>> Directory::operator_export(long long agency_id, const std::string& format,
+Result<std::vector<Resource>> Directory::operator_export(long long agency_id,
+                                                         const std::string& format,
                                                          const std::string& actor) {
   Caller op;
   op.username = actor;
   op.address = "local";
   return service_.database().write([&](soci::session& s) -> Result<std::vector<Resource>> {
-    if (!store::agency_by_id(s, agency_id)) return Error::not_found("There is no agency with that id.", "--agency");
+    if (!store::agency_by_id(s, agency_id))
+      return Error::not_found("There is no agency with that id.", "--agency");
     auto out = agency_resources(s, agency_id);
     audit(s, op, "directory.export", "agency", std::to_string(agency_id), std::nullopt, "ok",
           fmt::format("{}: {} resources", format, out.size()));

@@ -17,8 +17,10 @@ Error refused(const std::string& what);
 directory::Resource parse_body(const std::string& body);
 // Gives fresh uuids to the resource and its sub-records that have none.
 void assign_ids(directory::Resource& r);
-store::DirectoryRow row_of(const directory::Resource& r, long long agency_id, const Caller& c, const std::string& ts);
-json resource_json(soci::session& s, const store::DirectoryRow& row, const Caller& c, const std::string& today);
+store::DirectoryRow row_of(const directory::Resource& r, long long agency_id, const Caller& c,
+                           const std::string& ts);
+json resource_json(soci::session& s, const store::DirectoryRow& row, const Caller& c,
+                   const std::string& today);
 std::optional<store::DirectoryRow> visible(soci::session& s, const Caller& c, long long id);
 std::string months_before(const std::string& today, int months);
 

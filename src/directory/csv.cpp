@@ -28,7 +28,8 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text) {
     }
     if (ch == '"') {
       if (!field.empty() || was_quoted)
-        return Error::invalid("bad_csv", "a quote inside an unquoted field", "line " + std::to_string(line));
+        return Error::invalid("bad_csv", "a quote inside an unquoted field",
+                              "line " + std::to_string(line));
       quoted = was_quoted = any = true;
       field_line = line;
     } else if (ch == ',') {
@@ -48,13 +49,18 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text) {
       ++line;
     } else {
       if (was_quoted)
-        return Error::invalid("bad_csv", "text after a closing quote", "line " + std::to_string(line));
+        return Error::invalid("bad_csv", "text after a closing quote",
+                              "line " + std::to_string(line));
       field += ch;
       any = true;
     }
-    if (rows.size() > 1000000) return Error::invalid("too_large", "more than a million rows", "line " + std::to_string(line));
+    if (rows.size() > 1000000)
+      return Error::invalid("too_large", "more than a million rows",
+                            "line " + std::to_string(line));
   }
-  if (quoted) return Error::invalid("bad_csv", "a quoted field is not closed", "line " + std::to_string(field_line));
+  if (quoted)
+    return Error::invalid("bad_csv", "a quoted field is not closed",
+                          "line " + std::to_string(field_line));
   if (any || !field.empty() || !row.empty()) {
     row.push_back(std::move(field));
     rows.push_back(std::move(row));
@@ -68,7 +74,8 @@ std::string write_csv(const std::vector<std::vector<std::string>>& rows) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
       const auto& f = row[i];
-      if (f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '))) {
+      if (f.find_first_of(",\"\r\n") != std::string::npos ||
+          (!f.empty() && (f.front() == ' ' || f.back() == ' '))) {
         out += '"';
         for (char ch : f) {
           if (ch == '"') out += '"';

@@ -1,9 +1,10 @@
 // src/directory/dates.cpp — calendar helpers (H. Hinnant's days_from_civil / civil_from_days).
 #include "dates.hpp"
 
+#include <fmt/format.h>
+
 #include <cassert>
 #include <cctype>
-#include <fmt/format.h>
 
 namespace cp::directory::detail {
 
@@ -15,9 +16,13 @@ bool digits(const std::string& s, size_t from, size_t n) {
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
   return true;
 }
-int num(const std::string& s, size_t from, size_t n) { return std::stoi(s.substr(from, n)); }
+int num(const std::string& s, size_t from, size_t n) {
+  return std::stoi(s.substr(from, n));
+}
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 long days_from_civil(int y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -31,7 +36,8 @@ long days_from_civil(int y, unsigned m, unsigned d) {
 }  // namespace
 
 bool valid_date(const std::string& d) {
-  if (d.size() != 10 || !digits(d, 0, 4) || d[4] != '-' || !digits(d, 5, 2) || d[7] != '-' || !digits(d, 8, 2))
+  if (d.size() != 10 || !digits(d, 0, 4) || d[4] != '-' || !digits(d, 5, 2) || d[7] != '-' ||
+      !digits(d, 8, 2))
     return false;
   const int y = num(d, 0, 4), m = num(d, 5, 2), day = num(d, 8, 2);
   static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -40,8 +46,11 @@ bool valid_date(const std::string& d) {
 }
 
 bool valid_datetime(const std::string& d) {
-  if (d.size() < 19 || !valid_date(d.substr(0, 10)) || (d[10] != 'T' && d[10] != 't' && d[10] != ' ')) return false;
-  if (!digits(d, 11, 2) || d[13] != ':' || !digits(d, 14, 2) || d[16] != ':' || !digits(d, 17, 2)) return false;
+  if (d.size() < 19 || !valid_date(d.substr(0, 10)) ||
+      (d[10] != 'T' && d[10] != 't' && d[10] != ' '))
+    return false;
+  if (!digits(d, 11, 2) || d[13] != ':' || !digits(d, 14, 2) || d[16] != ':' || !digits(d, 17, 2))
+    return false;
   if (num(d, 11, 2) > 23 || num(d, 14, 2) > 59 || num(d, 17, 2) > 60) return false;
   size_t i = 19;
   if (i < d.size() && d[i] == '.') {
@@ -52,14 +61,16 @@ bool valid_datetime(const std::string& d) {
   }
   if (i == d.size()) return true;
   if ((d[i] == 'Z' || d[i] == 'z') && i + 1 == d.size()) return true;
-  if ((d[i] == '+' || d[i] == '-') && i + 6 == d.size() && digits(d, i + 1, 2) && d[i + 3] == ':' && digits(d, i + 4, 2))
+  if ((d[i] == '+' || d[i] == '-') && i + 6 == d.size() && digits(d, i + 1, 2) && d[i + 3] == ':' &&
+      digits(d, i + 4, 2))
     return true;
   return false;
 }
 
 long day_number(const std::string& d) {
   assert(valid_date(d));
-  return days_from_civil(num(d, 0, 4), static_cast<unsigned>(num(d, 5, 2)), static_cast<unsigned>(num(d, 8, 2)));
+  return days_from_civil(num(d, 0, 4), static_cast<unsigned>(num(d, 5, 2)),
+                         static_cast<unsigned>(num(d, 8, 2)));
 }
 
 std::string date_of(long z) {

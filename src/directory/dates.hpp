@@ -6,10 +6,10 @@
 
 namespace cp::directory::detail {
 
-bool valid_date(const std::string& d);             // YYYY-MM-DD, a real calendar day
-bool valid_datetime(const std::string& d);         // YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]
+bool valid_date(const std::string& d);               // YYYY-MM-DD, a real calendar day
+bool valid_datetime(const std::string& d);           // YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]
 long day_number(const std::string& valid_iso_date);  // precondition: valid_date
 std::string date_of(long day_number);
-int weekday(const std::string& valid_iso_date);    // 0 = Monday … 6 = Sunday
+int weekday(const std::string& valid_iso_date);  // 0 = Monday … 6 = Sunday
 
 }  // namespace cp::directory::detail

@@ -9,8 +9,8 @@
 
 namespace cp::directory {
 
-using nlohmann::json;
 using detail::TableSpec;
+using nlohmann::json;
 
 namespace {
 
@@ -22,9 +22,9 @@ struct Table {
 };
 
 // The core tables written on export (the others stay empty and are not written).
-const char* const kWritten[] = {"organization", "service",  "location", "address",       "service_at_location",
-                                "contact",      "phone",    "schedule", "accessibility", "attribute",
-                                "taxonomy_term", "taxonomy"};
+const char* const kWritten[] = {"organization",        "service",   "location",      "address",
+                                "service_at_location", "contact",   "phone",         "schedule",
+                                "accessibility",       "attribute", "taxonomy_term", "taxonomy"};
 
 json value_json(const detail::FieldSpec& f, const std::string& v) {
   if (f.type == "number") {
@@ -120,7 +120,8 @@ ReadResult read_hsds_csv(const CsvPackage& files) {
       for (const auto& f : spec->fields) {
         auto it = r.find(f.name);
         const std::string v = it == r.end() ? "" : it->second;
-        if (auto p = detail::check_value(f, v); !p.empty()) out.issues.push_back({name, where, f.name, p});
+        if (auto p = detail::check_value(f, v); !p.empty())
+          out.issues.push_back({name, where, f.name, p});
       }
       if (!r["id"].empty() && !ids.insert(r["id"]).second)
         out.issues.push_back({name, where, "id", "the id " + r["id"] + " appears twice"});
@@ -143,8 +144,9 @@ ReadResult read_hsds_csv(const CsvPackage& files) {
         const auto* target = detail::table_by_name(fk.table);
         const std::string target_file = target ? target->path : fk.table;
         if (!ids[fk.table].count(it->second))
-          out.issues.push_back({t.spec->path, "row " + std::to_string(t.row_numbers[i]), fk.field,
-                                "refers to " + it->second + ", which is not an id in " + target_file});
+          out.issues.push_back(
+              {t.spec->path, "row " + std::to_string(t.row_numbers[i]), fk.field,
+               "refers to " + it->second + ", which is not an id in " + target_file});
       }
   if (!out.issues.empty()) return out;
 
@@ -200,14 +202,16 @@ ReadResult read_hsds_csv(const CsvPackage& files) {
         sal["location"] = *loc;
       }
       sal["contacts"] = contacts_of("service_at_location_id", sal["id"].get<std::string>());
-      sal["schedules"] = json(rows_where("schedule", "service_at_location_id", sal["id"].get<std::string>()));
+      sal["schedules"] =
+          json(rows_where("schedule", "service_at_location_id", sal["id"].get<std::string>()));
       sals.push_back(sal);
     }
     s["service_at_locations"] = std::move(sals);
     json attrs = json::array();
     for (auto& a : rows_where("attribute", "link_id", sid)) {
       if (auto term = by_id("taxonomy_term", a.value("taxonomy_term_id", ""))) {
-        if (auto tax = by_id("taxonomy", term->value("taxonomy_id", ""))) (*term)["taxonomy_detail"] = *tax;
+        if (auto tax = by_id("taxonomy", term->value("taxonomy_id", "")))
+          (*term)["taxonomy_detail"] = *tax;
         a["taxonomy_term"] = *term;
       }
       attrs.push_back(a);
@@ -216,7 +220,8 @@ ReadResult read_hsds_csv(const CsvPackage& files) {
     // The same checks as JSON on the nested service (the domain rules: dates, sizes, capacity).
     ReadResult one = read_hsds_document(s, "services.csv");
     for (auto& issue : one.issues) {
-      issue.where = "row " + std::to_string(services.row_numbers[i]) + (issue.where == "$" ? "" : " (" + issue.where + ")");
+      issue.where = "row " + std::to_string(services.row_numbers[i]) +
+                    (issue.where == "$" ? "" : " (" + issue.where + ")");
       out.issues.push_back(issue);
     }
     for (auto& r : one.resources) out.resources.push_back(std::move(r));
@@ -288,7 +293,8 @@ CsvPackage write_hsds_csv(const std::vector<Resource>& resources) {
     table.push_back(header);
     for (const auto& o : rows[name]) {
       std::vector<std::string> line;
-      for (const auto& f : spec->fields) line.push_back(o.contains(f.name) ? text_of(o[f.name]) : "");
+      for (const auto& f : spec->fields)
+        line.push_back(o.contains(f.name) ? text_of(o[f.name]) : "");
       table.push_back(std::move(line));
     }
     out[spec->path] = write_csv(table);

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -17,8 +16,8 @@ namespace cp::directory::detail {
 const nlohmann::json& object_schema(const std::string& file_name);
 // Checks `value` against the HSDS object schema `file_name` (required, type, enum, format, and
 // recursively properties, items and $ref). Issues are appended (at most kMaxIssues in all).
-void check_object(const nlohmann::json& value, const std::string& file_name, const std::string& path,
-                  const std::string& file, std::vector<Issue>& issues);
+void check_object(const nlohmann::json& value, const std::string& file_name,
+                  const std::string& path, const std::string& file, std::vector<Issue>& issues);
 
 struct FieldSpec {
   std::string name, type, format;  // type: string, number, date, datetime, time

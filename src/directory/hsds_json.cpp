@@ -50,8 +50,9 @@ json taxonomy_json(const char* name, const char* description) {
           {"description", description}};
 }
 
-json attribute(const std::string& service_id, const std::string& term_code, const std::string& term_name,
-               const char* taxonomy, const char* taxonomy_description, const std::string& value) {
+json attribute(const std::string& service_id, const std::string& term_code,
+               const std::string& term_name, const char* taxonomy, const char* taxonomy_description,
+               const std::string& value) {
   const std::string term_id = derived_uuid(std::string(taxonomy) + ":" + term_code);
   const json tax = taxonomy_json(taxonomy, taxonomy_description);
   json term = {{"id", term_id},
@@ -75,7 +76,9 @@ json attribute(const std::string& service_id, const std::string& term_code, cons
 
 namespace detail {
 
-std::string normal_time(const std::string& t) { return t.size() == 5 ? t + ":00" : t; }
+std::string normal_time(const std::string& t) {
+  return t.size() == 5 ? t + ":00" : t;
+}
 
 Resource resource_from_service(const json& s, const json* organization) {
   Resource r;
@@ -104,7 +107,8 @@ Resource resource_from_service(const json& s, const json* organization) {
     if (const json* cs = arr(holder, "contacts"))
       for (const auto& c : *cs) {
         if (!c.is_object() || !seen_contacts.insert(str(c, "id")).second) continue;
-        r.contacts.push_back({str(c, "id"), str(c, "name"), str(c, "title"), str(c, "email"), first_phone(c)});
+        r.contacts.push_back(
+            {str(c, "id"), str(c, "name"), str(c, "title"), str(c, "email"), first_phone(c)});
       }
   };
   auto add_events = [&](const json& holder) {
@@ -116,7 +120,8 @@ Resource resource_from_service(const json& s, const json* organization) {
         ev.description = str(e, "description");
         ev.freq = str(e, "freq");
         ev.byday = str(e, "byday");
-        if (auto i = num(e, "interval"); i && *i >= 0 && *i <= 1000) ev.interval = static_cast<int>(*i);
+        if (auto i = num(e, "interval"); i && *i >= 0 && *i <= 1000)
+          ev.interval = static_cast<int>(*i);
         ev.opens_at = normal_time(str(e, "opens_at"));
         ev.closes_at = normal_time(str(e, "closes_at"));
         ev.valid_from = str(e, "valid_from");
@@ -144,7 +149,8 @@ Resource resource_from_service(const json& s, const json* organization) {
       if (const json* as = arr(*l, "addresses")) {
         const json* chosen = nullptr;
         for (const auto& a : *as)
-          if (a.is_object() && (!chosen || (str(a, "address_type") == "physical" && str(*chosen, "address_type") != "physical")))
+          if (a.is_object() && (!chosen || (str(a, "address_type") == "physical" &&
+                                            str(*chosen, "address_type") != "physical")))
             chosen = &a;
         if (chosen) {
           loc.address_1 = str(*chosen, "address_1");
@@ -160,7 +166,8 @@ Resource resource_from_service(const json& s, const json* organization) {
       if (const json* acc = arr(*l, "accessibility"))
         for (const auto& a : *acc)
           if (a.is_object()) {
-            loc.accessibility = str(a, "description").empty() ? str(a, "details") : str(a, "description");
+            loc.accessibility =
+                str(a, "description").empty() ? str(a, "details") : str(a, "description");
             break;
           }
       add_contacts(*l);
@@ -173,14 +180,20 @@ Resource resource_from_service(const json& s, const json* organization) {
       const json* term = obj(a, "taxonomy_term");
       if (!term) continue;
       const std::string code = str(*term, "code");
-      if (code == kCapacity) capacity = str(a, "value");
-      else if (code == kAccessibility) r.accessibility = str(a, "value");
-      else if (code == kReviewedOn) r.reviewed_on = str(a, "value");
-      else if (!str(*term, "name").empty()) r.tags.push_back(str(*term, "name"));
-      else if (!code.empty()) r.tags.push_back(code);
+      if (code == kCapacity)
+        capacity = str(a, "value");
+      else if (code == kAccessibility)
+        r.accessibility = str(a, "value");
+      else if (code == kReviewedOn)
+        r.reviewed_on = str(a, "value");
+      else if (!str(*term, "name").empty())
+        r.tags.push_back(str(*term, "name"));
+      else if (!code.empty())
+        r.tags.push_back(code);
     }
   r.tags = normalise_tags(r.tags);
-  if (auto c = capacity_from_string(capacity)) r.capacity = *c;  // a bad value is reported by the reader
+  if (auto c = capacity_from_string(capacity))
+    r.capacity = *c;  // a bad value is reported by the reader
   return r;
 }
 
@@ -188,20 +201,25 @@ Resource resource_from_service(const json& s, const json* organization) {
 
 json service_json(const Resource& r) {
   const std::string sid = r.hsds_id.empty() ? derived_uuid("service:" + r.name) : r.hsds_id;
-  auto id_or = [&](const std::string& id, const std::string& seed) { return id.empty() ? derived_uuid(sid + seed) : id; };
+  auto id_or = [&](const std::string& id, const std::string& seed) {
+    return id.empty() ? derived_uuid(sid + seed) : id;
+  };
   json s = {{"id", sid}, {"name", r.name}, {"status", r.status}};
   put(s, "description", r.description);
   put(s, "url", r.url);
   put(s, "email", r.email);
   put(s, "fees_description", r.cost);
-  if (!r.phone.empty()) s["phones"] = json::array({{{"id", derived_uuid(sid + ":phone")}, {"number", r.phone}}});
+  if (!r.phone.empty())
+    s["phones"] = json::array({{{"id", derived_uuid(sid + ":phone")}, {"number", r.phone}}});
   if (!r.organization.name.empty()) {
     const std::string oid = id_or(r.organization.hsds_id, ":organization");
-    json o = {{"id", oid}, {"name", r.organization.name}, {"description", r.organization.description}};
+    json o = {
+        {"id", oid}, {"name", r.organization.name}, {"description", r.organization.description}};
     put(o, "website", r.organization.url);
     put(o, "email", r.organization.email);
     if (!r.organization.phone.empty())
-      o["phones"] = json::array({{{"id", derived_uuid(oid + ":phone")}, {"number", r.organization.phone}}});
+      o["phones"] =
+          json::array({{{"id", derived_uuid(oid + ":phone")}, {"number", r.organization.phone}}});
     s["organization_id"] = oid;
     s["organization"] = std::move(o);
   }
@@ -213,7 +231,8 @@ json service_json(const Resource& r) {
     put(cj, "name", c.name);
     put(cj, "title", c.title);
     put(cj, "email", c.email);
-    if (!c.phone.empty()) cj["phones"] = json::array({{{"id", derived_uuid(cid + ":phone")}, {"number", c.phone}}});
+    if (!c.phone.empty())
+      cj["phones"] = json::array({{{"id", derived_uuid(cid + ":phone")}, {"number", c.phone}}});
     contacts.push_back(std::move(cj));
   }
   s["contacts"] = std::move(contacts);
@@ -258,17 +277,25 @@ json service_json(const Resource& r) {
       lj["addresses"] = json::array({std::move(a)});
     }
     if (!l.accessibility.empty())
-      lj["accessibility"] =
-          json::array({{{"id", derived_uuid(lid + ":accessibility")}, {"location_id", lid}, {"description", l.accessibility}}});
-    sals.push_back({{"id", derived_uuid(sid + ":at:" + lid)}, {"service_id", sid}, {"location_id", lid}, {"location", std::move(lj)}});
+      lj["accessibility"] = json::array({{{"id", derived_uuid(lid + ":accessibility")},
+                                          {"location_id", lid},
+                                          {"description", l.accessibility}}});
+    sals.push_back({{"id", derived_uuid(sid + ":at:" + lid)},
+                    {"service_id", sid},
+                    {"location_id", lid},
+                    {"location", std::move(lj)}});
   }
   s["service_at_locations"] = std::move(sals);
   json attrs = json::array();
-  for (const auto& t : r.tags) attrs.push_back(attribute(sid, t, t, kInterest, "CPI interest tag", ""));
-  attrs.push_back(attribute(sid, kCapacity, "Capacity", kNotes, "CPI note", std::string(to_string(r.capacity))));
+  for (const auto& t : r.tags)
+    attrs.push_back(attribute(sid, t, t, kInterest, "CPI interest tag", ""));
+  attrs.push_back(attribute(sid, kCapacity, "Capacity", kNotes, "CPI note",
+                            std::string(to_string(r.capacity))));
   if (!r.accessibility.empty())
-    attrs.push_back(attribute(sid, kAccessibility, "Accessibility", kNotes, "CPI note", r.accessibility));
-  if (!r.reviewed_on.empty()) attrs.push_back(attribute(sid, kReviewedOn, "Reviewed on", kNotes, "CPI note", r.reviewed_on));
+    attrs.push_back(
+        attribute(sid, kAccessibility, "Accessibility", kNotes, "CPI note", r.accessibility));
+  if (!r.reviewed_on.empty())
+    attrs.push_back(attribute(sid, kReviewedOn, "Reviewed on", kNotes, "CPI note", r.reviewed_on));
   s["attributes"] = std::move(attrs);
   return s;
 }
@@ -278,8 +305,10 @@ json write_hsds_json(const std::vector<Resource>& resources) {
   for (const auto& r : resources)
     if (!r.confidential) contents.push_back(service_json(r));
   const auto n = contents.size();
-  return {{"total_items", n}, {"total_pages", 1},      {"page_number", 1},   {"size", n},
-          {"first_page", true}, {"last_page", true}, {"empty", n == 0}, {"contents", std::move(contents)}};
+  return {{"total_items", n},   {"total_pages", 1},
+          {"page_number", 1},   {"size", n},
+          {"first_page", true}, {"last_page", true},
+          {"empty", n == 0},    {"contents", std::move(contents)}};
 }
 
 ReadResult read_hsds_document(const json& doc, const std::string& file) {
@@ -292,9 +321,11 @@ ReadResult read_hsds_document(const json& doc, const std::string& file) {
       out.issues.push_back({file, "$", "contents", "must be an array of services"});
       return out;
     }
-    for (size_t i = 0; i < c.size(); ++i) services.emplace_back(&c[i], "$.contents[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < c.size(); ++i)
+      services.emplace_back(&c[i], "$.contents[" + std::to_string(i) + "]");
   } else if (doc.is_array()) {
-    for (size_t i = 0; i < doc.size(); ++i) services.emplace_back(&doc[i], "$[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < doc.size(); ++i)
+      services.emplace_back(&doc[i], "$[" + std::to_string(i) + "]");
   } else if (doc.is_object() && doc.contains("services") && !doc.contains("status")) {
     detail::check_object(doc, "organization.json", "$", file, out.issues);
     const json& c = doc["services"];
@@ -303,13 +334,15 @@ ReadResult read_hsds_document(const json& doc, const std::string& file) {
       return out;
     }
     organization = &doc;
-    for (size_t i = 0; i < c.size(); ++i) services.emplace_back(&c[i], "$.services[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < c.size(); ++i)
+      services.emplace_back(&c[i], "$.services[" + std::to_string(i) + "]");
   } else if (doc.is_object()) {
     services.emplace_back(&doc, "$");
   } else {
-    out.issues.push_back({file, "$", "",
-                          "expected an HSDS service, a list of services, an HSDS page with \"contents\", or an "
-                          "organization with \"services\""});
+    out.issues.push_back(
+        {file, "$", "",
+         "expected an HSDS service, a list of services, an HSDS page with \"contents\", or an "
+         "organization with \"services\""});
     return out;
   }
   if (services.size() > 10000) {
@@ -331,14 +364,17 @@ ReadResult read_hsds_document(const json& doc, const std::string& file) {
     if (const json* attrs = arr(*svc, "attributes"))
       for (size_t i = 0; i < attrs->size(); ++i) {
         const json* term = obj((*attrs)[i], "taxonomy_term");
-        if (term && str(*term, "code") == kCapacity && !capacity_from_string(str((*attrs)[i], "value")))
+        if (term && str(*term, "code") == kCapacity &&
+            !capacity_from_string(str((*attrs)[i], "value")))
           out.issues.push_back({file, path + ".attributes[" + std::to_string(i) + "]", "value",
                                 "a cpi-capacity value must be one of: open, full, waiting_list"});
       }
     if (auto v = validate(r, path); !v) {
       const auto& e = v.error();
       auto dot = e.field.rfind('.');
-      out.issues.push_back({file, e.field.substr(0, dot), dot == std::string::npos ? e.field : e.field.substr(dot + 1), e.message});
+      out.issues.push_back({file, e.field.substr(0, dot),
+                            dot == std::string::npos ? e.field : e.field.substr(dot + 1),
+                            e.message});
       continue;
     }
     if (out.issues.size() == before) out.resources.push_back(std::move(r));

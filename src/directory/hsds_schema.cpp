@@ -28,7 +28,8 @@ std::string to_string(const Issue& i) {
 
 Error issues_error(const std::vector<Issue>& issues) {
   if (issues.empty()) return Error::invalid("invalid_hsds", "the HSDS data are not valid");
-  std::string msg = std::to_string(issues.size()) + (issues.size() >= kMaxIssues ? " or more" : "") +
+  std::string msg = std::to_string(issues.size()) +
+                    (issues.size() >= kMaxIssues ? " or more" : "") +
                     (issues.size() == 1 ? " problem" : " problems") + " in the HSDS data: ";
   for (size_t i = 0; i < issues.size() && i < 3; ++i) msg += (i ? "; " : "") + to_string(issues[i]);
   if (issues.size() > 3) msg += "; …";
@@ -45,7 +46,8 @@ namespace {
 
 bool valid_email(const std::string& s) {
   const auto at = s.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= s.size() || s.find('@', at + 1) != std::string::npos)
+  if (at == std::string::npos || at == 0 || at + 1 >= s.size() ||
+      s.find('@', at + 1) != std::string::npos)
     return false;
   for (char ch : s)
     if (std::isspace(static_cast<unsigned char>(ch))) return false;
@@ -55,10 +57,13 @@ bool valid_email(const std::string& s) {
 bool valid_uri(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
   size_t i = 1;
-  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' || s[i] == '.')) ++i;
+  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' ||
+                          s[i] == '-' || s[i] == '.'))
+    ++i;
   if (i >= s.size() || s[i] != ':' || i + 1 >= s.size()) return false;
   for (char ch : s)
-    if (std::isspace(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) < 0x20) return false;
+    if (std::isspace(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) < 0x20)
+      return false;
   return true;
 }
 
@@ -66,7 +71,8 @@ bool valid_time_hms(const std::string& t) {
   if (t.size() != 8 || t[2] != ':' || t[5] != ':') return false;
   for (size_t i : {0u, 1u, 3u, 4u, 6u, 7u})
     if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
-  return std::stoi(t.substr(0, 2)) <= 23 && std::stoi(t.substr(3, 2)) <= 59 && std::stoi(t.substr(6, 2)) <= 60;
+  return std::stoi(t.substr(0, 2)) <= 23 && std::stoi(t.substr(3, 2)) <= 59 &&
+         std::stoi(t.substr(6, 2)) <= 60;
 }
 
 bool valid_number(const std::string& s) {
@@ -94,7 +100,8 @@ std::string format_problem(const std::string& format, const std::string& v) {
   if (format == "uuid" && !is_uuid(v)) return "must be a uuid (8-4-4-4-12 hexadecimal digits)";
   if (format == "email" && !valid_email(v)) return "must be an email address";
   if (format == "uri" && !valid_uri(v)) return "must be a URI with a scheme (e.g. https://…)";
-  if (format == "date-time" && !valid_datetime(v)) return "must be a date and time (ISO 8601, e.g. 2026-03-01T10:00:00Z)";
+  if (format == "date-time" && !valid_datetime(v))
+    return "must be a date and time (ISO 8601, e.g. 2026-03-01T10:00:00Z)";
   if (format == "date" && !valid_date(v)) return "must be a date (YYYY-MM-DD)";
   return {};
 }
@@ -127,7 +134,8 @@ struct Schemas {
       }
       if (auto fk = s.find("foreignKeys"); fk != s.end())
         for (const auto& k : *fk)
-          t.foreign_keys.push_back({k.at("fields").get<std::string>(), k.at("reference").at("resource").get<std::string>()});
+          t.foreign_keys.push_back({k.at("fields").get<std::string>(),
+                                    k.at("reference").at("resource").get<std::string>()});
       tables.push_back(std::move(t));
     }
   }
@@ -138,8 +146,8 @@ const Schemas& schemas() {
   return s;
 }
 
-void add(std::vector<Issue>& out, const std::string& file, const std::string& where, const std::string& field,
-         std::string message) {
+void add(std::vector<Issue>& out, const std::string& file, const std::string& where,
+         const std::string& field, std::string message) {
   if (out.size() < kMaxIssues) out.push_back({file, where, field, std::move(message)});
 }
 
@@ -162,13 +170,15 @@ void check(const json& v, const json& schema, const std::string& where, const st
           add(out, file, here, r.get<std::string>(), "is required but missing");
     if (auto props = schema.find("properties"); props != schema.end())
       for (auto it = v.begin(); it != v.end(); ++it)
-        if (auto p = props->find(it.key()); p != props->end()) check(*it, *p, here, it.key(), file, out, depth + 1);
+        if (auto p = props->find(it.key()); p != props->end())
+          check(*it, *p, here, it.key(), file, out, depth + 1);
     return;
   }
   if (type == "array") {
     if (!v.is_array()) return add(out, file, where, field, "must be an array");
     if (auto items = schema.find("items"); items != schema.end())
-      for (size_t i = 0; i < v.size(); ++i) check(v[i], *items, here, "[" + std::to_string(i) + "]", file, out, depth + 1);
+      for (size_t i = 0; i < v.size(); ++i)
+        check(v[i], *items, here, "[" + std::to_string(i) + "]", file, out, depth + 1);
     return;
   }
   if (type == "string") {
@@ -184,12 +194,15 @@ void check(const json& v, const json& schema, const std::string& where, const st
       if (!found) add(out, file, where, field, "must be one of: " + list);
     }
     if (auto f = schema.find("format"); f != schema.end())
-      if (auto p = format_problem(f->get<std::string>(), s); !p.empty()) add(out, file, where, field, p);
+      if (auto p = format_problem(f->get<std::string>(), s); !p.empty())
+        add(out, file, where, field, p);
     return;
   }
   if (type == "number" && !v.is_number()) return add(out, file, where, field, "must be a number");
-  if (type == "integer" && !v.is_number_integer()) return add(out, file, where, field, "must be a whole number");
-  if (type == "boolean" && !v.is_boolean()) return add(out, file, where, field, "must be true or false");
+  if (type == "integer" && !v.is_number_integer())
+    return add(out, file, where, field, "must be a whole number");
+  if (type == "boolean" && !v.is_boolean())
+    return add(out, file, where, field, "must be true or false");
 }
 
 }  // namespace
@@ -201,12 +214,14 @@ const json& object_schema(const std::string& file_name) {
   return it->second;
 }
 
-void check_object(const json& value, const std::string& file_name, const std::string& path, const std::string& file,
-                  std::vector<Issue>& issues) {
+void check_object(const json& value, const std::string& file_name, const std::string& path,
+                  const std::string& file, std::vector<Issue>& issues) {
   check(value, object_schema(file_name), path, "", file, issues, 0);
 }
 
-const std::vector<TableSpec>& table_specs() { return schemas().tables; }
+const std::vector<TableSpec>& table_specs() {
+  return schemas().tables;
+}
 
 const TableSpec* table_by_name(const std::string& name) {
   for (const auto& t : schemas().tables)
@@ -239,13 +254,18 @@ int json_depth(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char ch = text[i];
     if (in_string) {
-      if (ch == '\\') ++i;
-      else if (ch == '"') in_string = false;
+      if (ch == '\\')
+        ++i;
+      else if (ch == '"')
+        in_string = false;
       continue;
     }
-    if (ch == '"') in_string = true;
-    else if (ch == '[' || ch == '{') deepest = std::max(deepest, ++depth);
-    else if (ch == ']' || ch == '}') --depth;
+    if (ch == '"')
+      in_string = true;
+    else if (ch == '[' || ch == '{')
+      deepest = std::max(deepest, ++depth);
+    else if (ch == ']' || ch == '}')
+      --depth;
   }
   return deepest;
 }

@@ -11,9 +11,12 @@ namespace cp::directory {
 
 std::string_view to_string(Capacity c) {
   switch (c) {
-    case Capacity::open: return "open";
-    case Capacity::full: return "full";
-    case Capacity::waiting_list: return "waiting_list";
+    case Capacity::open:
+      return "open";
+    case Capacity::full:
+      return "full";
+    case Capacity::waiting_list:
+      return "waiting_list";
   }
   return "open";
 }
@@ -48,7 +51,8 @@ bool valid_time(const std::string& t) {
   // HH:MM or HH:MM:SS, 24-hour clock.
   if (t.size() != 5 && t.size() != 8) return false;
   auto two = [&](size_t i, int max) {
-    if (!std::isdigit(static_cast<unsigned char>(t[i])) || !std::isdigit(static_cast<unsigned char>(t[i + 1])))
+    if (!std::isdigit(static_cast<unsigned char>(t[i])) ||
+        !std::isdigit(static_cast<unsigned char>(t[i + 1])))
       return false;
     return (t[i] - '0') * 10 + (t[i + 1] - '0') <= max;
   };
@@ -87,7 +91,8 @@ std::vector<int> days_of(const std::string& byday) {
 Result<Unit> check_text(const std::string& value, const std::string& path, const std::string& field,
                         size_t max) {
   if (value.size() > max)
-    return bad(path, field, field + " must be at most " + std::to_string(max) + " characters", "too_long");
+    return bad(path, field, field + " must be at most " + std::to_string(max) + " characters",
+               "too_long");
   return Unit{};
 }
 
@@ -115,60 +120,89 @@ void normalise(Resource& r) {
 }
 
 Result<Unit> validate(const Resource& r, const std::string& path) {
-  if (trim(r.name).empty()) return Error::invalid("missing_field", "a resource needs a name", path + ".name");
-  for (auto [v, f, max] : {std::tuple{&r.name, "name", 300}, {&r.description, "description", 5000},
-                           {&r.url, "url", 1000}, {&r.email, "email", 300}, {&r.phone, "phone", 100},
-                           {&r.accessibility, "accessibility", 2000}, {&r.cost, "cost", 2000},
+  if (trim(r.name).empty())
+    return Error::invalid("missing_field", "a resource needs a name", path + ".name");
+  for (auto [v, f, max] : {std::tuple{&r.name, "name", 300},
+                           {&r.description, "description", 5000},
+                           {&r.url, "url", 1000},
+                           {&r.email, "email", 300},
+                           {&r.phone, "phone", 100},
+                           {&r.accessibility, "accessibility", 2000},
+                           {&r.cost, "cost", 2000},
                            {&r.hsds_id, "hsds_id", 100}}) {
     if (auto c = check_text(*v, path, f, static_cast<size_t>(max)); !c) return c.error();
   }
   static const char* const statuses[] = {"active", "inactive", "defunct", "temporarily closed"};
   if (std::find(std::begin(statuses), std::end(statuses), r.status) == std::end(statuses))
-    return bad(path, "status", "status must be one of: active, inactive, defunct, temporarily closed");
-  if (!r.hsds_id.empty() && !is_uuid(r.hsds_id)) return bad(path, "hsds_id", "hsds_id must be a uuid");
+    return bad(path, "status",
+               "status must be one of: active, inactive, defunct, temporarily closed");
+  if (!r.hsds_id.empty() && !is_uuid(r.hsds_id))
+    return bad(path, "hsds_id", "hsds_id must be a uuid");
   if (!r.reviewed_on.empty() && !detail::valid_date(r.reviewed_on))
     return bad(path, "reviewed_on", "reviewed_on must be a date (YYYY-MM-DD)");
-  if (trim(r.organization.name).size() > 300) return bad(path, "organization.name", "too long", "too_long");
+  if (trim(r.organization.name).size() > 300)
+    return bad(path, "organization.name", "too long", "too_long");
   if (r.tags.size() > 50) return bad(path, "tags", "at most 50 tags", "too_many");
   for (size_t i = 0; i < r.tags.size(); ++i)
-    if (r.tags[i].size() > 80) return bad(path, "tags[" + std::to_string(i) + "]", "a tag is at most 80 characters", "too_long");
+    if (r.tags[i].size() > 80)
+      return bad(path, "tags[" + std::to_string(i) + "]", "a tag is at most 80 characters",
+                 "too_long");
   if (r.locations.size() > 100) return bad(path, "locations", "at most 100 locations", "too_many");
   if (r.contacts.size() > 100) return bad(path, "contacts", "at most 100 contacts", "too_many");
   if (r.events.size() > 100) return bad(path, "events", "at most 100 events", "too_many");
   for (size_t i = 0; i < r.locations.size(); ++i) {
     const auto& l = r.locations[i];
     const std::string p = path + ".locations[" + std::to_string(i) + "]";
-    if (!l.hsds_id.empty() && !is_uuid(l.hsds_id)) return bad(p, "hsds_id", "hsds_id must be a uuid");
-    for (auto [v, f] : {std::pair{&l.name, "name"}, {&l.description, "description"}, {&l.address_1, "address_1"},
-                        {&l.address_2, "address_2"}, {&l.city, "city"}, {&l.region, "region"},
-                        {&l.postal_code, "postal_code"}, {&l.country, "country"}, {&l.accessibility, "accessibility"}})
+    if (!l.hsds_id.empty() && !is_uuid(l.hsds_id))
+      return bad(p, "hsds_id", "hsds_id must be a uuid");
+    for (auto [v, f] : {std::pair{&l.name, "name"},
+                        {&l.description, "description"},
+                        {&l.address_1, "address_1"},
+                        {&l.address_2, "address_2"},
+                        {&l.city, "city"},
+                        {&l.region, "region"},
+                        {&l.postal_code, "postal_code"},
+                        {&l.country, "country"},
+                        {&l.accessibility, "accessibility"}})
       if (auto c = check_text(*v, p, f, 2000); !c) return c.error();
     const bool any_address = !l.address_1.empty() || !l.city.empty() || !l.postal_code.empty();
     if (any_address && (l.address_1.empty() || l.city.empty() || l.postal_code.empty()))
       return bad(p, l.address_1.empty() ? "address_1" : (l.city.empty() ? "city" : "postal_code"),
-                 "an address needs address_1, city and postal_code together (HSDS)", "missing_field");
+                 "an address needs address_1, city and postal_code together (HSDS)",
+                 "missing_field");
   }
   for (size_t i = 0; i < r.contacts.size(); ++i) {
     const auto& c = r.contacts[i];
     const std::string p = path + ".contacts[" + std::to_string(i) + "]";
-    if (!c.hsds_id.empty() && !is_uuid(c.hsds_id)) return bad(p, "hsds_id", "hsds_id must be a uuid");
-    for (auto [v, f] : {std::pair{&c.name, "name"}, {&c.title, "title"}, {&c.email, "email"}, {&c.phone, "phone"}})
+    if (!c.hsds_id.empty() && !is_uuid(c.hsds_id))
+      return bad(p, "hsds_id", "hsds_id must be a uuid");
+    for (auto [v, f] : {std::pair{&c.name, "name"},
+                        {&c.title, "title"},
+                        {&c.email, "email"},
+                        {&c.phone, "phone"}})
       if (auto k = check_text(*v, p, f, 300); !k) return k.error();
   }
   for (size_t i = 0; i < r.events.size(); ++i) {
     const auto& e = r.events[i];
     const std::string p = path + ".events[" + std::to_string(i) + "]";
-    if (!e.hsds_id.empty() && !is_uuid(e.hsds_id)) return bad(p, "hsds_id", "hsds_id must be a uuid");
+    if (!e.hsds_id.empty() && !is_uuid(e.hsds_id))
+      return bad(p, "hsds_id", "hsds_id must be a uuid");
     if (auto k = check_text(e.description, p, "description", 2000); !k) return k.error();
     if (!e.freq.empty() && e.freq != "WEEKLY" && e.freq != "MONTHLY")
       return bad(p, "freq", "freq must be WEEKLY or MONTHLY (or empty for a one-off event)");
-    if (!valid_byday(e.byday)) return bad(p, "byday", "byday must list day codes MO,TU,WE,TH,FR,SA,SU");
-    if (e.interval < 0 || e.interval > 52) return bad(p, "interval", "interval must be between 1 and 52");
+    if (!valid_byday(e.byday))
+      return bad(p, "byday", "byday must list day codes MO,TU,WE,TH,FR,SA,SU");
+    if (e.interval < 0 || e.interval > 52)
+      return bad(p, "interval", "interval must be between 1 and 52");
     for (auto [v, f] : {std::pair{&e.opens_at, "opens_at"}, {&e.closes_at, "closes_at"}})
-      if (!v->empty() && !valid_time(*v)) return bad(p, f, std::string(f) + " must be a time (HH:MM or HH:MM:SS)");
-    for (auto [v, f] : {std::pair{&e.valid_from, "valid_from"}, {&e.valid_to, "valid_to"},
-                        {&e.dtstart, "dtstart"}, {&e.until, "until"}})
-      if (!v->empty() && !detail::valid_date(*v)) return bad(p, f, std::string(f) + " must be a date (YYYY-MM-DD)");
+      if (!v->empty() && !valid_time(*v))
+        return bad(p, f, std::string(f) + " must be a time (HH:MM or HH:MM:SS)");
+    for (auto [v, f] : {std::pair{&e.valid_from, "valid_from"},
+                        {&e.valid_to, "valid_to"},
+                        {&e.dtstart, "dtstart"},
+                        {&e.until, "until"}})
+      if (!v->empty() && !detail::valid_date(*v))
+        return bad(p, f, std::string(f) + " must be a date (YYYY-MM-DD)");
     if (!e.valid_from.empty() && !e.valid_to.empty() && e.valid_to < e.valid_from)
       return bad(p, "valid_to", "valid_to is before valid_from");
   }
@@ -217,14 +251,17 @@ std::optional<std::string> next_date(const Resource& r, const std::string& today
 Timing timing(const Resource& r, const std::string& today) {
   bool any_dated = false, any_active = false, any_upcoming = false;
   for (const auto& e : r.events) {
-    const bool dated = !e.valid_from.empty() || !e.valid_to.empty() || !e.dtstart.empty() || !e.until.empty();
+    const bool dated =
+        !e.valid_from.empty() || !e.valid_to.empty() || !e.dtstart.empty() || !e.until.empty();
     if (!dated) {
       any_active = true;  // an undated schedule: runs all the time
       continue;
     }
     any_dated = true;
-    bool ended = (!e.valid_to.empty() && e.valid_to < today) || (!e.until.empty() && e.until < today);
-    if (e.freq.empty() && !e.dtstart.empty() && e.valid_to.empty() && e.until.empty() && e.dtstart < today)
+    bool ended =
+        (!e.valid_to.empty() && e.valid_to < today) || (!e.until.empty() && e.until < today);
+    if (e.freq.empty() && !e.dtstart.empty() && e.valid_to.empty() && e.until.empty() &&
+        e.dtstart < today)
       ended = true;  // a one-off event in the past
     if (ended) continue;
     std::string start = e.valid_from > e.dtstart ? e.valid_from : e.dtstart;
@@ -244,7 +281,8 @@ namespace {
 std::string squash(const std::string& s) {  // lower case, no spaces: postcodes
   std::string out;
   for (char ch : s)
-    if (!std::isspace(static_cast<unsigned char>(ch))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!std::isspace(static_cast<unsigned char>(ch)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return out;
 }
 
@@ -288,7 +326,8 @@ bool place_matches(const Location& l, const std::string& place) {
 
 }  // namespace
 
-bool matches(const Resource& r, const Query& q, const std::string& today, bool include_confidential_locations) {
+bool matches(const Resource& r, const Query& q, const std::string& today,
+             bool include_confidential_locations) {
   if (q.capacity && r.capacity != *q.capacity) return false;
   if (!q.tag.empty()) {
     const auto t = lower(trim(q.tag));
@@ -308,13 +347,14 @@ bool matches(const Resource& r, const Query& q, const std::string& today, bool i
   if (q.timing && timing(r, today) != *q.timing) return false;
   const std::string text = lower(trim(q.text));
   if (!text.empty()) {
-    std::string hay = r.name + "\n" + r.description + "\n" + r.organization.name + "\n" + r.accessibility +
-                      "\n" + r.cost + "\n";
+    std::string hay = r.name + "\n" + r.description + "\n" + r.organization.name + "\n" +
+                      r.accessibility + "\n" + r.cost + "\n";
     for (const auto& t : r.tags) hay += t + "\n";
     for (const auto& e : r.events) hay += e.description + "\n";
     for (const auto& c : r.contacts) hay += c.name + " " + c.title + "\n";
     for (const auto& l : r.locations)
-      if (!l.confidential || include_confidential_locations) hay += l.name + " " + l.city + " " + l.address_1 + "\n";
+      if (!l.confidential || include_confidential_locations)
+        hay += l.name + " " + l.city + " " + l.address_1 + "\n";
     hay = lower(hay);
     size_t start = 0;
     while (start < text.size()) {  // every word must appear
@@ -344,7 +384,8 @@ std::string derived_uuid(std::string_view seed) {
     }
     return h;
   };
-  std::uint64_t a = fnv(14695981039346656037ULL), b = fnv(1469598103934665603ULL ^ 0x9e3779b97f4a7c15ULL);
+  std::uint64_t a = fnv(14695981039346656037ULL),
+                b = fnv(1469598103934665603ULL ^ 0x9e3779b97f4a7c15ULL);
   unsigned char bytes[16];
   for (int i = 0; i < 8; ++i) {
     bytes[i] = static_cast<unsigned char>(a >> (56 - 8 * i));

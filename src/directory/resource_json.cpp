@@ -11,12 +11,15 @@ using nlohmann::json;
 
 namespace {
 
-json opt_num(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json opt_num(const std::optional<double>& v) {
+  return v ? json(*v) : json(nullptr);
+}
 
 // Strict reader of one JSON object: each field read once; finish() refuses the rest.
 class Obj {
  public:
-  Obj(const json& j, std::string path, std::optional<Error>& err) : j_(j), path_(std::move(path)), err_(err) {
+  Obj(const json& j, std::string path, std::optional<Error>& err)
+      : j_(j), path_(std::move(path)), err_(err) {
     if (!j_.is_object() && !err_) err_ = Error::invalid("wrong_type", "expected an object", path_);
   }
   void text(const char* name, std::string& out) {
@@ -28,7 +31,8 @@ class Obj {
   void boolean(const char* name, bool& out) {
     const json* v = get(name);
     if (!v || v->is_null()) return;
-    if (!v->is_boolean()) return fail("wrong_type", std::string(name) + " must be true or false", name);
+    if (!v->is_boolean())
+      return fail("wrong_type", std::string(name) + " must be true or false", name);
     out = v->get<bool>();
   }
   void number(const char* name, std::optional<double>& out) {
@@ -47,10 +51,12 @@ class Obj {
   void text_list(const char* name, std::vector<std::string>& out) {
     const json* v = get(name);
     if (!v || v->is_null()) return;
-    if (!v->is_array()) return fail("wrong_type", std::string(name) + " must be a list of strings", name);
+    if (!v->is_array())
+      return fail("wrong_type", std::string(name) + " must be a list of strings", name);
     for (size_t i = 0; i < v->size(); ++i) {
       if (!(*v)[i].is_string())
-        return fail("wrong_type", std::string(name) + " must be a list of strings", std::string(name) + "[" + std::to_string(i) + "]");
+        return fail("wrong_type", std::string(name) + " must be a list of strings",
+                    std::string(name) + "[" + std::to_string(i) + "]");
       out.push_back((*v)[i].get<std::string>());
     }
   }
@@ -71,7 +77,8 @@ class Obj {
   void finish() {
     if (err_ || !j_.is_object()) return;
     for (auto it = j_.begin(); it != j_.end(); ++it)
-      if (!seen_.count(it.key())) return fail("unknown_field", "unknown field '" + it.key() + "'", it.key());
+      if (!seen_.count(it.key()))
+        return fail("unknown_field", "unknown field '" + it.key() + "'", it.key());
   }
 
  private:
@@ -95,20 +102,37 @@ class Obj {
 json to_json(const Resource& r) {
   json locations = json::array(), contacts = json::array(), events = json::array();
   for (const auto& l : r.locations)
-    locations.push_back({{"hsds_id", l.hsds_id},       {"name", l.name},
-                         {"description", l.description}, {"address_1", l.address_1},
-                         {"address_2", l.address_2},   {"city", l.city},
-                         {"region", l.region},         {"postal_code", l.postal_code},
-                         {"country", l.country},       {"latitude", opt_num(l.latitude)},
-                         {"longitude", opt_num(l.longitude)}, {"accessibility", l.accessibility},
+    locations.push_back({{"hsds_id", l.hsds_id},
+                         {"name", l.name},
+                         {"description", l.description},
+                         {"address_1", l.address_1},
+                         {"address_2", l.address_2},
+                         {"city", l.city},
+                         {"region", l.region},
+                         {"postal_code", l.postal_code},
+                         {"country", l.country},
+                         {"latitude", opt_num(l.latitude)},
+                         {"longitude", opt_num(l.longitude)},
+                         {"accessibility", l.accessibility},
                          {"confidential", l.confidential}});
   for (const auto& c : r.contacts)
-    contacts.push_back({{"hsds_id", c.hsds_id}, {"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}});
+    contacts.push_back({{"hsds_id", c.hsds_id},
+                        {"name", c.name},
+                        {"title", c.title},
+                        {"email", c.email},
+                        {"phone", c.phone}});
   for (const auto& e : r.events)
-    events.push_back({{"hsds_id", e.hsds_id},       {"description", e.description}, {"freq", e.freq},
-                      {"byday", e.byday},           {"interval", e.interval},       {"opens_at", e.opens_at},
-                      {"closes_at", e.closes_at},   {"valid_from", e.valid_from},   {"valid_to", e.valid_to},
-                      {"dtstart", e.dtstart},       {"until", e.until}});
+    events.push_back({{"hsds_id", e.hsds_id},
+                      {"description", e.description},
+                      {"freq", e.freq},
+                      {"byday", e.byday},
+                      {"interval", e.interval},
+                      {"opens_at", e.opens_at},
+                      {"closes_at", e.closes_at},
+                      {"valid_from", e.valid_from},
+                      {"valid_to", e.valid_to},
+                      {"dtstart", e.dtstart},
+                      {"until", e.until}});
   return {{"hsds_id", r.hsds_id},
           {"name", r.name},
           {"description", r.description},
@@ -117,9 +141,12 @@ json to_json(const Resource& r) {
           {"phone", r.phone},
           {"status", r.status},
           {"organization",
-           {{"hsds_id", r.organization.hsds_id}, {"name", r.organization.name},
-            {"description", r.organization.description}, {"url", r.organization.url},
-            {"email", r.organization.email}, {"phone", r.organization.phone}}},
+           {{"hsds_id", r.organization.hsds_id},
+            {"name", r.organization.name},
+            {"description", r.organization.description},
+            {"url", r.organization.url},
+            {"email", r.organization.email},
+            {"phone", r.organization.phone}}},
           {"tags", r.tags},
           {"locations", std::move(locations)},
           {"contacts", std::move(contacts)},
@@ -131,7 +158,8 @@ json to_json(const Resource& r) {
           {"reviewed_on", r.reviewed_on}};
 }
 
-Result<Resource> resource_from_json(const json& j, const std::string& path, bool check_coordinates) {
+Result<Resource> resource_from_json(const json& j, const std::string& path,
+                                    bool check_coordinates) {
   std::optional<Error> err;
   Resource r;
   Obj o(j, path, err);
@@ -208,12 +236,15 @@ Result<Resource> resource_from_json(const json& j, const std::string& path, bool
   o.text("reviewed_on", r.reviewed_on);
   // Read-only fields of a resource as the API sends it: accepted and ignored, so a client can
   // send back what it read.
-  for (const char* ro : {"id", "version", "knowers", "updated_at", "updated_by", "created_at", "next_date", "timing"})
+  for (const char* ro : {"id", "version", "knowers", "updated_at", "updated_by", "created_at",
+                         "next_date", "timing"})
     o.ignore(ro);
   o.finish();
   if (err) return *err;
   auto cap = capacity_from_string(capacity);
-  if (!cap) return Error::invalid("invalid_value", "capacity must be one of: open, full, waiting_list", path + ".capacity");
+  if (!cap)
+    return Error::invalid("invalid_value", "capacity must be one of: open, full, waiting_list",
+                          path + ".capacity");
   r.capacity = *cap;
   if (auto v = validate(r, path); !v) return v.error();
   // Coordinates typed in by a worker must be on the globe (HSDS itself does not restrict them,
@@ -222,9 +253,11 @@ Result<Resource> resource_from_json(const json& j, const std::string& path, bool
     const auto& l = r.locations[i];
     const std::string p = path + ".locations[" + std::to_string(i) + "]";
     if (l.latitude && (*l.latitude < -90 || *l.latitude > 90))
-      return Error::invalid("invalid_value", "latitude must be between -90 and 90", p + ".latitude");
+      return Error::invalid("invalid_value", "latitude must be between -90 and 90",
+                            p + ".latitude");
     if (l.longitude && (*l.longitude < -180 || *l.longitude > 180))
-      return Error::invalid("invalid_value", "longitude must be between -180 and 180", p + ".longitude");
+      return Error::invalid("invalid_value", "longitude must be between -180 and 180",
+                            p + ".longitude");
   }
   normalise(r);
   return r;

@@ -21,21 +21,25 @@ std::optional<json> parse_json(const std::string& text, Response& error) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    error = error_response(Error::invalid("malformed_json", fmt::format("the body is not valid JSON (at byte {})", e.byte), "body"));
+    error = error_response(Error::invalid(
+        "malformed_json", fmt::format("the body is not valid JSON (at byte {})", e.byte), "body"));
   } catch (const json::exception&) {
-    error = error_response(Error::invalid("malformed_json", "the body has a value that cannot be read", "body"));
+    error = error_response(
+        Error::invalid("malformed_json", "the body has a value that cannot be read", "body"));
   }
   return std::nullopt;
 }
 
 // A resource body (strict); `version` is taken out first when `version` is given.
 Result<directory::Resource> resource_body(const json& body, std::optional<int>* version) {
-  if (!body.is_object()) return Error::invalid("wrong_type", "the body must be a JSON object", "body");
+  if (!body.is_object())
+    return Error::invalid("wrong_type", "the body must be a JSON object", "body");
   json copy = body;
   if (version) {
     auto it = copy.find("version");
     if (it == copy.end() || it->is_null())
-      return Error::invalid("missing_field", "'version' is required: send the version you read", "version");
+      return Error::invalid("missing_field", "'version' is required: send the version you read",
+                            "version");
     if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > 1000000000)
       return Error::invalid("wrong_type", "'version' must be a positive whole number", "version");
     *version = static_cast<int>(it->get<long long>());
@@ -50,21 +54,29 @@ Result<directory::Query> query_of(const Context& c) {
   q.tag = c.query("tag").value_or("");
   q.place = c.query("place").value_or("");
   if (q.text.size() > 200 || q.tag.size() > 80 || q.place.size() > 100)
-    return Error::invalid("too_long", "q, tag and place must be short (200, 80 and 100 characters)", "q");
+    return Error::invalid("too_long", "q, tag and place must be short (200, 80 and 100 characters)",
+                          "q");
   if (auto open = c.query("open")) {
-    if (*open != "true") return Error::invalid("invalid_value", "open must be true (or left out)", "open");
+    if (*open != "true")
+      return Error::invalid("invalid_value", "open must be true (or left out)", "open");
     q.capacity = directory::Capacity::open;
   }
   if (auto cap = c.query("capacity")) {
     auto v = directory::capacity_from_string(*cap);
-    if (!v) return Error::invalid("invalid_value", "capacity must be one of: open, full, waiting_list", "capacity");
-    if (q.capacity && *q.capacity != *v) return Error::invalid("invalid_value", "open=true and capacity disagree", "capacity");
+    if (!v)
+      return Error::invalid("invalid_value", "capacity must be one of: open, full, waiting_list",
+                            "capacity");
+    if (q.capacity && *q.capacity != *v)
+      return Error::invalid("invalid_value", "open=true and capacity disagree", "capacity");
     q.capacity = v;
   }
   if (auto active = c.query("active")) {
-    if (*active == "now" || *active == "true") q.timing = directory::Timing::active;
-    else if (*active == "upcoming") q.timing = directory::Timing::upcoming;
-    else return Error::invalid("invalid_value", "active must be now or upcoming", "active");
+    if (*active == "now" || *active == "true")
+      q.timing = directory::Timing::active;
+    else if (*active == "upcoming")
+      q.timing = directory::Timing::upcoming;
+    else
+      return Error::invalid("invalid_value", "active must be now or upcoming", "active");
   }
   return q;
 }
@@ -117,10 +129,13 @@ Response knowers(const Context& c) {
   b.finish();
   if (!b.ok()) return bad_body(b);
   app::Directory d(c.service);
-  if (*action == "add") return from_result(d.add_knower(c.caller, c.id, contact.value_or(""), note.value_or("")));
+  if (*action == "add")
+    return from_result(d.add_knower(c.caller, c.id, contact.value_or(""), note.value_or("")));
   if (*action == "remove") {
     if (contact || note)
-      return error_response(Error::invalid("unexpected_field", "remove takes no contact_name or note", contact ? "contact_name" : "note"));
+      return error_response(Error::invalid("unexpected_field",
+                                           "remove takes no contact_name or note",
+                                           contact ? "contact_name" : "note"));
     return from_result(d.remove_knower(c.caller, c.id));
   }
   return error_response(Error::invalid("invalid_value", "action must be add or remove", "action"));
@@ -133,7 +148,8 @@ Response reviewed(const Context& c) {
     auto v = b.integer("version", false);
     b.finish();
     if (!b.ok()) return bad_body(b);
-    if (v && (*v < 1 || *v > 1000000000)) return error_response(Error::invalid("out_of_range", "version must be positive", "version"));
+    if (v && (*v < 1 || *v > 1000000000))
+      return error_response(Error::invalid("out_of_range", "version must be positive", "version"));
     if (v) version = static_cast<int>(*v);
   }
   app::Directory d(c.service);
@@ -148,7 +164,8 @@ Response review_list(const Context& c) {
       months = std::stoi(*m, &used);
       if (used != m->size()) throw std::invalid_argument("months");
     } catch (...) {
-      return error_response(Error::invalid("invalid_value", "months must be a whole number between 1 and 120", "months"));
+      return error_response(Error::invalid(
+          "invalid_value", "months must be a whole number between 1 and 120", "months"));
     }
   }
   app::Directory d(c.service);
@@ -158,10 +175,12 @@ Response review_list(const Context& c) {
 Response export_directory(const Context& c) {
   const std::string format = c.query("format").value_or("hsds-json");
   if (format != "hsds-json" && format != "hsds-csv")
-    return error_response(Error::invalid("invalid_value", "format must be hsds-json or hsds-csv", "format"));
+    return error_response(
+        Error::invalid("invalid_value", "format must be hsds-json or hsds-csv", "format"));
   const auto file = c.query("file");
   if (format == "hsds-json" && file)
-    return error_response(Error::invalid("unexpected_field", "file is only for format=hsds-csv", "file"));
+    return error_response(
+        Error::invalid("unexpected_field", "file is only for format=hsds-csv", "file"));
   app::Directory d(c.service);
   auto resources = d.export_resources(c.caller, format);
   if (!resources) return error_response(resources.error());
@@ -173,7 +192,8 @@ Response export_directory(const Context& c) {
   auto package = directory::write_hsds_csv(*resources);
   if (!file) {  // the package's files, each fetched with &file=NAME
     json files = json::array();
-    for (const auto& [name, text] : package) files.push_back({{"name", name}, {"bytes", text.size()}});
+    for (const auto& [name, text] : package)
+      files.push_back({{"name", name}, {"bytes", text.size()}});
     return json_response(200, {{"format", "hsds-csv"}, {"files", std::move(files)}});
   }
   auto it = package.find(*file);
@@ -191,7 +211,9 @@ Response export_directory(const Context& c) {
 Response import_directory(const Context& c) {
   bool dry_run = false;
   if (auto v = c.query("dry_run")) {
-    if (*v != "true" && *v != "false") return error_response(Error::invalid("invalid_value", "dry_run must be true or false", "dry_run"));
+    if (*v != "true" && *v != "false")
+      return error_response(
+          Error::invalid("invalid_value", "dry_run must be true or false", "dry_run"));
     dry_run = *v == "true";
   }
   auto parsed = directory::read_hsds_json(c.request.body, "body");
@@ -208,7 +230,8 @@ const json resource_properties = {
     {"url", {{"type", "string"}}},
     {"email", {{"type", "string"}}},
     {"phone", {{"type", "string"}}},
-    {"status", {{"type", "string"}, {"enum", {"active", "inactive", "defunct", "temporarily closed"}}}},
+    {"status",
+     {{"type", "string"}, {"enum", {"active", "inactive", "defunct", "temporarily closed"}}}},
     {"organization", {{"type", "object"}}},
     {"tags", {{"type", "array"}, {"items", {{"type", "string"}}}}},
     {"locations", {{"type", "array"}, {"items", {{"type", "object"}}}}},
@@ -229,8 +252,12 @@ json resource_schema(bool with_version) {
                   {"tags", {"crafts", "social"}},
                   {"capacity", "open"},
                   {"cost", "Free; tea 50p"},
-                  {"events", {{{"description", "Tuesdays 2-4pm"}, {"freq", "WEEKLY"}, {"byday", "TU"},
-                               {"opens_at", "14:00"}, {"closes_at", "16:00"}}}}};
+                  {"events",
+                   {{{"description", "Tuesdays 2-4pm"},
+                     {"freq", "WEEKLY"},
+                     {"byday", "TU"},
+                     {"opens_at", "14:00"},
+                     {"closes_at", "16:00"}}}}};
   if (with_version) {
     props["version"] = {{"type", "integer"}, {"minimum", 1}};
     required.push_back("version");
@@ -238,67 +265,84 @@ json resource_schema(bool with_version) {
     example["name"] = "Riverside Walking Group";
     example["tags"] = {"walking", "outdoors"};
   }
-  return {{"type", "object"}, {"additionalProperties", false}, {"required", required}, {"properties", props},
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"required", required},
+          {"properties", props},
           {"example", example}};
 }
 
-const json knowers_schema = {
-    {"type", "object"},
-    {"additionalProperties", false},
-    {"required", {"action"}},
-    {"properties",
-     {{"action", {{"type", "string"}, {"enum", {"add", "remove"}}}},
-      {"contact_name", {{"type", "string"}, {"maxLength", 200}}},
-      {"note", {{"type", "string"}, {"maxLength", 1000}}}}},
-    {"example", {{"action", "add"}, {"contact_name", "Pat, the walk leader"}, {"note", "Happy to meet people at the gate"}}}};
+const json knowers_schema = {{"type", "object"},
+                             {"additionalProperties", false},
+                             {"required", {"action"}},
+                             {"properties",
+                              {{"action", {{"type", "string"}, {"enum", {"add", "remove"}}}},
+                               {"contact_name", {{"type", "string"}, {"maxLength", 200}}},
+                               {"note", {{"type", "string"}, {"maxLength", 1000}}}}},
+                             {"example",
+                              {{"action", "add"},
+                               {"contact_name", "Pat, the walk leader"},
+                               {"note", "Happy to meet people at the gate"}}}};
 
 const json reviewed_schema = {{"type", "object"},
                               {"additionalProperties", false},
                               {"properties", {{"version", {{"type", "integer"}, {"minimum", 1}}}}},
                               {"example", json::object()}};
 
-const json import_schema = {
-    {"description",
-     "Open Referral HSDS 3.0 JSON: one service, an array of services, an HSDS page {\"contents\": [...]}, or an "
-     "organization with \"services\"."},
-    {"type", {"object", "array"}},
-    {"example", {{"contents", json::array()}}}};
+const json import_schema = {{"description",
+                             "Open Referral HSDS 3.0 JSON: one service, an array of services, an "
+                             "HSDS page {\"contents\": [...]}, or an "
+                             "organization with \"services\"."},
+                            {"type", {"object", "array"}},
+                            {"example", {{"contents", json::array()}}}};
 
 }  // namespace
 
 std::vector<Route> directory_routes() {
   return {
       {"GET", "/api/v1/directory/resources",
-       "Search the agency's community directory: q (free text), tag, place (postcode district, town, locality), "
+       "Search the agency's community directory: q (free text), tag, place (postcode district, "
+       "town, locality), "
        "open=true, capacity, active=now|upcoming",
        true, search},
-      {"POST", "/api/v1/directory/resources", "Add a community resource to the agency's directory", true, create,
-       resource_schema(false), 201},
-      {"GET", "/api/v1/directory/resources/{id}", "A community resource, with who in the agency knows someone there",
-       true, [](const Context& c) { return from_result(app::Directory(c.service).get(c.caller, c.id)); }},
+      {"POST", "/api/v1/directory/resources", "Add a community resource to the agency's directory",
+       true, create, resource_schema(false), 201},
+      {"GET", "/api/v1/directory/resources/{id}",
+       "A community resource, with who in the agency knows someone there", true,
+       [](const Context& c) { return from_result(app::Directory(c.service).get(c.caller, c.id)); }},
       {"PUT", "/api/v1/directory/resources/{id}",
-       "Replace a community resource; send the version you read (409 version_conflict with the current record "
+       "Replace a community resource; send the version you read (409 version_conflict with the "
+       "current record "
        "when it is stale)",
        true, update, resource_schema(true)},
-      {"GET", "/api/v1/directory/resources/{id}/history", "Every version of a community resource", true,
-       [](const Context& c) { return from_result(app::Directory(c.service).history(c.caller, c.id)); }},
+      {"GET", "/api/v1/directory/resources/{id}/history", "Every version of a community resource",
+       true,
+       [](const Context& c) {
+         return from_result(app::Directory(c.service).history(c.caller, c.id));
+       }},
       {"POST", "/api/v1/directory/resources/{id}/knowers",
-       "I know someone there (action add, with the contact's name and a note) or no longer (remove): the signed-in "
+       "I know someone there (action add, with the contact's name and a note) or no longer "
+       "(remove): the signed-in "
        "worker",
        true, knowers, knowers_schema},
-      {"POST", "/api/v1/directory/resources/{id}/reviewed", "Mark a community resource as reviewed today", true,
-       reviewed, reviewed_schema},
+      {"POST", "/api/v1/directory/resources/{id}/reviewed",
+       "Mark a community resource as reviewed today", true, reviewed, reviewed_schema},
       {"GET", "/api/v1/directory/review",
-       "Entries due for review: not reviewed in `months` months (default 12) or never", true, review_list},
-      {"GET", "/api/v1/directory/tags", "Interest tags in use, with how many resources carry each", true,
+       "Entries due for review: not reviewed in `months` months (default 12) or never", true,
+       review_list},
+      {"GET", "/api/v1/directory/tags", "Interest tags in use, with how many resources carry each",
+       true,
        [](const Context& c) { return from_result(app::Directory(c.service).tags(c.caller)); }},
       {"GET", "/api/v1/directory/export",
-       "Export the directory as Open Referral HSDS: format=hsds-json (an HSDS page of services) or hsds-csv (the "
-       "package's file list; fetch each with &file=NAME). Confidential entries and locations are left out. "
+       "Export the directory as Open Referral HSDS: format=hsds-json (an HSDS page of services) or "
+       "hsds-csv (the "
+       "package's file list; fetch each with &file=NAME). Confidential entries and locations are "
+       "left out. "
        "Agency admin.",
        true, export_directory},
       {"POST", "/api/v1/directory/import",
-       "Import Open Referral HSDS JSON (validated against the HSDS 3.0 schema; all or nothing; dry_run=true to "
+       "Import Open Referral HSDS JSON (validated against the HSDS 3.0 schema; all or nothing; "
+       "dry_run=true to "
        "check only). Agency admin.",
        true, import_directory, import_schema, 201},
   };

@@ -10,7 +10,8 @@ namespace cp::store {
 namespace {
 
 constexpr const char* kCols =
-    "id, agency_id, hsds_id, name, capacity, status, confidential, reviewed_on, body, version, created_at, "
+    "id, agency_id, hsds_id, name, capacity, status, confidential, reviewed_on, body, version, "
+    "created_at, "
     "updated_at, updated_by, updated_by_name";
 
 DirectoryRow row_from(const soci::row& r) {
@@ -48,12 +49,13 @@ Opt opt(const std::optional<std::string>& v) {
   return o;
 }
 
-void write_tags(soci::session& s, long long id, long long agency_id, const std::vector<std::string>& tags) {
+void write_tags(soci::session& s, long long id, long long agency_id,
+                const std::vector<std::string>& tags) {
   s << "DELETE FROM directory_tags WHERE resource_id = :r", soci::use(id);
   for (const auto& t : tags) {
     std::string tag = t;
-    s << "INSERT INTO directory_tags (resource_id, agency_id, tag) VALUES (:r, :a, :t)", soci::use(id),
-        soci::use(agency_id), soci::use(tag);
+    s << "INSERT INTO directory_tags (resource_id, agency_id, tag) VALUES (:r, :a, :t)",
+        soci::use(id), soci::use(agency_id), soci::use(tag);
   }
 }
 
@@ -62,14 +64,16 @@ void write_history(soci::session& s, const DirectoryRow& row, const std::string&
   std::string act = action;
   s << "INSERT INTO directory_history (resource_id, version, action, body, changed_at, changed_by, "
        "changed_by_name) VALUES (:r, :v, :a, :b, :at, :by, :n)",
-      soci::use(row.id), soci::use(row.version), soci::use(act), soci::use(row.body), soci::use(row.updated_at),
-      soci::use(by.i, by.ind), soci::use(row.updated_by_name);
+      soci::use(row.id), soci::use(row.version), soci::use(act), soci::use(row.body),
+      soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name);
 }
 
 std::vector<DirectoryRow> select(soci::session& s, const std::string& where, long long key,
-                                 const std::vector<std::string>& texts, const std::string& order = "name, id") {
+                                 const std::vector<std::string>& texts,
+                                 const std::string& order = "name, id") {
   std::vector<DirectoryRow> out;
-  const std::string sql = fmt::format("SELECT {} FROM directory_resources WHERE {} ORDER BY {}", kCols, where, order);
+  const std::string sql =
+      fmt::format("SELECT {} FROM directory_resources WHERE {} ORDER BY {}", kCols, where, order);
   // At most two text parameters besides the key (the callers below).
   std::string t0 = texts.size() > 0 ? texts[0] : "", t1 = texts.size() > 1 ? texts[1] : "";
   if (texts.empty()) {
@@ -87,12 +91,15 @@ std::vector<DirectoryRow> select(soci::session& s, const std::string& where, lon
 
 }  // namespace
 
-std::vector<DirectoryRow> directory_resources(soci::session& s, long long agency_id, const DirectoryFilter& f) {
+std::vector<DirectoryRow> directory_resources(soci::session& s, long long agency_id,
+                                              const DirectoryFilter& f) {
   std::string where = "agency_id = :a";
   std::vector<std::string> texts;
   if (!f.tag.empty()) {
-    where += " AND id IN (SELECT resource_id FROM directory_tags WHERE agency_id = directory_resources.agency_id "
-             "AND tag = :t)";
+    where +=
+        " AND id IN (SELECT resource_id FROM directory_tags WHERE agency_id = "
+        "directory_resources.agency_id "
+        "AND tag = :t)";
     texts.push_back(f.tag);
   }
   if (!f.capacity.empty()) {
@@ -116,18 +123,22 @@ std::optional<DirectoryRow> directory_resource_by_hsds(soci::session& s, long lo
   return rows.front();
 }
 
-long long insert_directory_resource(soci::session& s, DirectoryRow& row, const std::vector<std::string>& tags,
+long long insert_directory_resource(soci::session& s, DirectoryRow& row,
+                                    const std::vector<std::string>& tags,
                                     const std::string& action) {
   Opt rev = opt(row.reviewed_on);
   Opt by = opt(row.updated_by);
   int conf = row.confidential ? 1 : 0;
   row.version = 1;
-  s << "INSERT INTO directory_resources (agency_id, hsds_id, name, capacity, status, confidential, reviewed_on, "
-       "body, version, created_at, updated_at, updated_by, updated_by_name) VALUES (:a, :h, :n, :c, :st, :cf, "
+  s << "INSERT INTO directory_resources (agency_id, hsds_id, name, capacity, status, confidential, "
+       "reviewed_on, "
+       "body, version, created_at, updated_at, updated_by, updated_by_name) VALUES (:a, :h, :n, "
+       ":c, :st, :cf, "
        ":rv, :b, :v, :ca, :ua, :ub, :ubn)",
-      soci::use(row.agency_id), soci::use(row.hsds_id), soci::use(row.name), soci::use(row.capacity),
-      soci::use(row.status), soci::use(conf), soci::use(rev.t, rev.ind), soci::use(row.body), soci::use(row.version),
-      soci::use(row.created_at), soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name);
+      soci::use(row.agency_id), soci::use(row.hsds_id), soci::use(row.name),
+      soci::use(row.capacity), soci::use(row.status), soci::use(conf), soci::use(rev.t, rev.ind),
+      soci::use(row.body), soci::use(row.version), soci::use(row.created_at),
+      soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name);
   row.id = Database::last_insert_id(s, "directory_resources");
   write_tags(s, row.id, row.agency_id, tags);
   write_history(s, row, action);
@@ -138,18 +149,22 @@ bool update_directory_resource(soci::session& s, DirectoryRow& row, int expected
                                const std::vector<std::string>& tags, const std::string& action) {
   int current = 0;
   soci::indicator ind = soci::i_null;
-  s << "SELECT version FROM directory_resources WHERE id = :i", soci::use(row.id), soci::into(current, ind);
+  s << "SELECT version FROM directory_resources WHERE id = :i", soci::use(row.id),
+      soci::into(current, ind);
   if (ind == soci::i_null || current != expected_version) return false;
   Opt rev = opt(row.reviewed_on);
   Opt by = opt(row.updated_by);
   int conf = row.confidential ? 1 : 0;
   row.version = expected_version + 1;
-  s << "UPDATE directory_resources SET hsds_id = :h, name = :n, capacity = :c, status = :st, confidential = :cf, "
-       "reviewed_on = :rv, body = :b, version = :v, updated_at = :ua, updated_by = :ub, updated_by_name = :ubn "
+  s << "UPDATE directory_resources SET hsds_id = :h, name = :n, capacity = :c, status = :st, "
+       "confidential = :cf, "
+       "reviewed_on = :rv, body = :b, version = :v, updated_at = :ua, updated_by = :ub, "
+       "updated_by_name = :ubn "
        "WHERE id = :i AND version = :ev",
-      soci::use(row.hsds_id), soci::use(row.name), soci::use(row.capacity), soci::use(row.status), soci::use(conf),
-      soci::use(rev.t, rev.ind), soci::use(row.body), soci::use(row.version), soci::use(row.updated_at),
-      soci::use(by.i, by.ind), soci::use(row.updated_by_name), soci::use(row.id), soci::use(expected_version);
+      soci::use(row.hsds_id), soci::use(row.name), soci::use(row.capacity), soci::use(row.status),
+      soci::use(conf), soci::use(rev.t, rev.ind), soci::use(row.body), soci::use(row.version),
+      soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name),
+      soci::use(row.id), soci::use(expected_version);
   write_tags(s, row.id, row.agency_id, tags);
   write_history(s, row, action);
   return true;
@@ -157,10 +172,10 @@ bool update_directory_resource(soci::session& s, DirectoryRow& row, int expected
 
 std::vector<DirectoryHistoryRow> directory_history(soci::session& s, long long resource_id) {
   std::vector<DirectoryHistoryRow> out;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT version, action, body, changed_at, changed_by, changed_by_name FROM directory_history "
-                    "WHERE resource_id = :r ORDER BY version",
-       soci::use(resource_id));
+  soci::rowset<soci::row> rows = (s.prepare << "SELECT version, action, body, changed_at, "
+                                               "changed_by, changed_by_name FROM directory_history "
+                                               "WHERE resource_id = :r ORDER BY version",
+                                  soci::use(resource_id));
   for (const auto& r : rows) {
     DirectoryHistoryRow h;
     h.version = static_cast<int>(get_int(r, 0));
@@ -174,17 +189,20 @@ std::vector<DirectoryHistoryRow> directory_history(soci::session& s, long long r
   return out;
 }
 
-std::vector<DirectoryRow> directory_stale(soci::session& s, long long agency_id, const std::string& before) {
-  return select(s, "agency_id = :a AND (reviewed_on IS NULL OR reviewed_on < :b)", agency_id, {before},
-                "reviewed_on, name, id");
+std::vector<DirectoryRow> directory_stale(soci::session& s, long long agency_id,
+                                          const std::string& before) {
+  return select(s, "agency_id = :a AND (reviewed_on IS NULL OR reviewed_on < :b)", agency_id,
+                {before}, "reviewed_on, name, id");
 }
 
 std::vector<std::pair<std::string, long long>> directory_tags(soci::session& s, long long agency_id,
                                                               bool include_confidential) {
   std::vector<std::pair<std::string, long long>> out;
-  const std::string sql = std::string("SELECT t.tag, COUNT(*) FROM directory_tags t JOIN directory_resources r ON "
-                                      "r.id = t.resource_id WHERE t.agency_id = :a") +
-                          (include_confidential ? "" : " AND r.confidential = 0") + " GROUP BY t.tag ORDER BY t.tag";
+  const std::string sql =
+      std::string(
+          "SELECT t.tag, COUNT(*) FROM directory_tags t JOIN directory_resources r ON "
+          "r.id = t.resource_id WHERE t.agency_id = :a") +
+      (include_confidential ? "" : " AND r.confidential = 0") + " GROUP BY t.tag ORDER BY t.tag";
   soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(agency_id));
   for (const auto& r : rows) out.emplace_back(get_text(r, 0), get_int(r, 1));
   return out;
@@ -192,11 +210,12 @@ std::vector<std::pair<std::string, long long>> directory_tags(soci::session& s, 
 
 std::vector<KnowerRow> knowers_of(soci::session& s, long long resource_id) {
   std::vector<KnowerRow> out;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT k.worker_id, w.display_name, w.job_title, w.active, k.contact_name, k.note, k.since "
-                    "FROM resource_knowers k JOIN workers w ON w.id = k.worker_id WHERE k.resource_id = :r "
-                    "ORDER BY w.display_name, k.worker_id",
-       soci::use(resource_id));
+  soci::rowset<soci::row> rows = (s.prepare << "SELECT k.worker_id, w.display_name, w.job_title, "
+                                               "w.active, k.contact_name, k.note, k.since "
+                                               "FROM resource_knowers k JOIN workers w ON w.id = "
+                                               "k.worker_id WHERE k.resource_id = :r "
+                                               "ORDER BY w.display_name, k.worker_id",
+                                  soci::use(resource_id));
   for (const auto& r : rows) {
     KnowerRow k;
     k.worker_id = get_int(r, 0);
@@ -211,28 +230,32 @@ std::vector<KnowerRow> knowers_of(soci::session& s, long long resource_id) {
   return out;
 }
 
-void add_knower(soci::session& s, long long resource_id, long long worker_id, const std::string& contact_name,
-                const std::string& note, const std::string& since) {
+void add_knower(soci::session& s, long long resource_id, long long worker_id,
+                const std::string& contact_name, const std::string& note,
+                const std::string& since) {
   long long n = 0;
-  s << "SELECT COUNT(*) FROM resource_knowers WHERE resource_id = :r AND worker_id = :w", soci::use(resource_id),
-      soci::use(worker_id), soci::into(n);
+  s << "SELECT COUNT(*) FROM resource_knowers WHERE resource_id = :r AND worker_id = :w",
+      soci::use(resource_id), soci::use(worker_id), soci::into(n);
   if (n > 0) {
-    s << "UPDATE resource_knowers SET contact_name = :c, note = :n WHERE resource_id = :r AND worker_id = :w",
+    s << "UPDATE resource_knowers SET contact_name = :c, note = :n WHERE resource_id = :r AND "
+         "worker_id = :w",
         soci::use(contact_name), soci::use(note), soci::use(resource_id), soci::use(worker_id);
   } else {
-    s << "INSERT INTO resource_knowers (resource_id, worker_id, contact_name, note, since) VALUES (:r, :w, :c, :n, "
+    s << "INSERT INTO resource_knowers (resource_id, worker_id, contact_name, note, since) VALUES "
+         "(:r, :w, :c, :n, "
          ":s)",
-        soci::use(resource_id), soci::use(worker_id), soci::use(contact_name), soci::use(note), soci::use(since);
+        soci::use(resource_id), soci::use(worker_id), soci::use(contact_name), soci::use(note),
+        soci::use(since);
   }
 }
 
 bool remove_knower(soci::session& s, long long resource_id, long long worker_id) {
   long long n = 0;
-  s << "SELECT COUNT(*) FROM resource_knowers WHERE resource_id = :r AND worker_id = :w", soci::use(resource_id),
-      soci::use(worker_id), soci::into(n);
+  s << "SELECT COUNT(*) FROM resource_knowers WHERE resource_id = :r AND worker_id = :w",
+      soci::use(resource_id), soci::use(worker_id), soci::into(n);
   if (n == 0) return false;
-  s << "DELETE FROM resource_knowers WHERE resource_id = :r AND worker_id = :w", soci::use(resource_id),
-      soci::use(worker_id);
+  s << "DELETE FROM resource_knowers WHERE resource_id = :r AND worker_id = :w",
+      soci::use(resource_id), soci::use(worker_id);
   return true;
 }
 

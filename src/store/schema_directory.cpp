@@ -19,7 +19,8 @@ std::vector<Migration> directory_migrations() {
            "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by BIGINT REFERENCES "
            "accounts(id), updated_by_name TEXT NOT NULL, UNIQUE (agency_id, hsds_id))",
            "CREATE INDEX directory_resources_agency ON directory_resources (agency_id, name)",
-           "CREATE INDEX directory_resources_review ON directory_resources (agency_id, reviewed_on)",
+           "CREATE INDEX directory_resources_review ON directory_resources (agency_id, "
+           "reviewed_on)",
            "CREATE TABLE directory_tags (resource_id BIGINT NOT NULL REFERENCES "
            "directory_resources(id), agency_id BIGINT NOT NULL REFERENCES agencies(id), "
            "tag TEXT NOT NULL, PRIMARY KEY (resource_id, tag))",

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +33,8 @@ class Directory {
   Result<json> update(const Caller& c, long long id, int version, directory::Resource r);
   Result<json> history(const Caller& c, long long id);
   // The signed-in worker knows someone there (contact_name, note), or no longer does.
-  Result<json> add_knower(const Caller& c, long long id, const std::string& contact_name, const std::string& note);
+  Result<json> add_knower(const Caller& c, long long id, const std::string& contact_name,
+                          const std::string& note);
   Result<json> remove_knower(const Caller& c, long long id);
   // Entries not reviewed in `months` months (or never). {"before": date, "resources": [...]}
   Result<json> stale(const Caller& c, int months);
@@ -43,21 +43,25 @@ class Directory {
   Result<json> tags(const Caller& c);
 
   // HSDS: what the caller's agency may share (no confidential entries or locations).
-  Result<std::vector<directory::Resource>> export_resources(const Caller& c, const std::string& format);
+  Result<std::vector<directory::Resource>> export_resources(const Caller& c,
+                                                            const std::string& format);
   // Imports validated resources in one transaction (all or nothing): matched by HSDS service id
   // within the agency, created or updated. {"created": [...], "updated": [...], "unchanged":
   // [...], "dry_run": bool}
-  Result<json> import_resources(const Caller& c, const std::vector<directory::Resource>& resources, bool dry_run);
+  Result<json> import_resources(const Caller& c, const std::vector<directory::Resource>& resources,
+                                bool dry_run);
 
   // Operator (CLI) forms: no account; `actor` is recorded in the audit log.
-  Result<json> operator_import(long long agency_id, const std::vector<directory::Resource>& resources, bool dry_run,
+  Result<json> operator_import(long long agency_id,
+                               const std::vector<directory::Resource>& resources, bool dry_run,
                                const std::string& actor);
-  Result<std::vector<directory::Resource>> operator_export(long long agency_id, const std::string& format,
+  Result<std::vector<directory::Resource>> operator_export(long long agency_id,
+                                                           const std::string& format,
                                                            const std::string& actor);
 
  private:
-  Result<json> import_into(const Caller& c, long long agency_id, const std::vector<directory::Resource>& resources,
-                           bool dry_run);
+  Result<json> import_into(const Caller& c, long long agency_id,
+                           const std::vector<directory::Resource>& resources, bool dry_run);
   Service& service_;
 };
 

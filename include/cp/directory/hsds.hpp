@@ -14,9 +14,8 @@
 // On reading foreign data, every other attribute's taxonomy term name becomes an interest tag.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

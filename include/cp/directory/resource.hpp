@@ -7,7 +7,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,10 +43,10 @@ struct Contact {
 struct Event {
   std::string hsds_id;
   std::string description;
-  std::string freq;   // "", "WEEKLY", "MONTHLY"
-  std::string byday;  // "MO,TH" (RFC 5545 day codes)
-  int interval = 0;   // 0: not given
-  std::string opens_at, closes_at;  // "HH:MM" or "HH:MM:SS"
+  std::string freq;                                  // "", "WEEKLY", "MONTHLY"
+  std::string byday;                                 // "MO,TH" (RFC 5545 day codes)
+  int interval = 0;                                  // 0: not given
+  std::string opens_at, closes_at;                   // "HH:MM" or "HH:MM:SS"
   std::string valid_from, valid_to, dtstart, until;  // YYYY-MM-DD or ""
   bool operator==(const Event&) const = default;
 };

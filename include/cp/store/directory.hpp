@@ -41,12 +41,14 @@ struct KnowerRow {
   bool active = true;  // false when the worker has left: the knowledge stays with the agency
 };
 
-std::vector<DirectoryRow> directory_resources(soci::session& s, long long agency_id, const DirectoryFilter& f);
+std::vector<DirectoryRow> directory_resources(soci::session& s, long long agency_id,
+                                              const DirectoryFilter& f);
 std::optional<DirectoryRow> directory_resource(soci::session& s, long long id);
 std::optional<DirectoryRow> directory_resource_by_hsds(soci::session& s, long long agency_id,
                                                        const std::string& hsds_id);
 // Inserts the resource (version 1), its tags and its first history entry; returns the id.
-long long insert_directory_resource(soci::session& s, DirectoryRow& row, const std::vector<std::string>& tags,
+long long insert_directory_resource(soci::session& s, DirectoryRow& row,
+                                    const std::vector<std::string>& tags,
                                     const std::string& action);
 // Replaces the resource when its version is still `expected_version`: bumps the version, writes
 // tags and a history entry. Returns false (nothing written) when the version moved on.
@@ -54,15 +56,16 @@ bool update_directory_resource(soci::session& s, DirectoryRow& row, int expected
                                const std::vector<std::string>& tags, const std::string& action);
 std::vector<DirectoryHistoryRow> directory_history(soci::session& s, long long resource_id);
 // Resources not reviewed on or after `before` (or never reviewed), oldest first.
-std::vector<DirectoryRow> directory_stale(soci::session& s, long long agency_id, const std::string& before);
+std::vector<DirectoryRow> directory_stale(soci::session& s, long long agency_id,
+                                          const std::string& before);
 // Tags in use with how many resources carry each.
 std::vector<std::pair<std::string, long long>> directory_tags(soci::session& s, long long agency_id,
                                                               bool include_confidential);
 
 std::vector<KnowerRow> knowers_of(soci::session& s, long long resource_id);
 // Adds (or updates) the worker as knowing a contact at the resource.
-void add_knower(soci::session& s, long long resource_id, long long worker_id, const std::string& contact_name,
-                const std::string& note, const std::string& since);
+void add_knower(soci::session& s, long long resource_id, long long worker_id,
+                const std::string& contact_name, const std::string& note, const std::string& since);
 bool remove_knower(soci::session& s, long long resource_id, long long worker_id);
 
 }  // namespace cp::store

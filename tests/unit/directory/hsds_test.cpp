@@ -1,13 +1,13 @@
 // tests/unit/directory/hsds_test.cpp — HSDS 3.0 JSON and CSV in and out (issue 4, part 5, "HSDS
 // import → export round trip preserves the data, and a published HSDS example file imports"),
 // and validation errors that name the file, the place and the field.
+#include "cp/directory/hsds.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include "cp/directory/hsds.hpp"
 
 namespace fs = std::filesystem;
 using namespace cp::directory;
@@ -31,19 +31,26 @@ Resource rich() {
   r.url = "https://example.org/walks";
   r.email = "walks@example.org";
   r.phone = "01632 960001";
-  r.organization = {"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e02", "Northbrook Ramblers", "Volunteer walkers",
-                    "https://example.org", "hello@example.org", "01632 960000"};
+  r.organization = {"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e02",
+                    "Northbrook Ramblers",
+                    "Volunteer walkers",
+                    "https://example.org",
+                    "hello@example.org",
+                    "01632 960000"};
   r.tags = {"outdoors", "walking"};
-  r.locations.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e03", "Riverside Park gates", "Meet at the gates",
-                         "1 Park Lane", "Riverside", "Northbrook", "", "NB1 4XY", "GB", 51.5, -0.12,
+  r.locations.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e03", "Riverside Park gates",
+                         "Meet at the gates", "1 Park Lane", "Riverside", "Northbrook", "",
+                         "NB1 4XY", "GB", 51.5, -0.12,
                          "Step-free paths; accessible toilet in the café", false});
-  r.locations.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e04", "Safe house", "", "2 Hidden Road", "", "Northbrook",
-                         "", "NB9 1AA", "GB", std::nullopt, std::nullopt, "", true});
-  r.contacts.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e05", "Pat Example", "Walk leader", "pat@example.org", "07700 900123"});
-  r.events.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e06", "Every Tuesday morning", "WEEKLY", "TU", 1, "10:00:00",
-                      "11:30:00", "", "", "", ""});
-  r.events.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e07", "Spring course", "", "", 0, "", "", "2027-03-01",
-                      "2027-05-31", "", ""});
+  r.locations.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e04", "Safe house", "", "2 Hidden Road",
+                         "", "Northbrook", "", "NB9 1AA", "GB", std::nullopt, std::nullopt, "",
+                         true});
+  r.contacts.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e05", "Pat Example", "Walk leader",
+                        "pat@example.org", "07700 900123"});
+  r.events.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e06", "Every Tuesday morning", "WEEKLY",
+                      "TU", 1, "10:00:00", "11:30:00", "", "", "", ""});
+  r.events.push_back({"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e07", "Spring course", "", "", 0, "", "",
+                      "2027-03-01", "2027-05-31", "", ""});
   r.accessibility = "Short route available";
   r.cost = "Free";
   r.capacity = Capacity::waiting_list;
@@ -55,10 +62,12 @@ Resource rich() {
 
 TEST(HsdsSchemaData, MatchesFiles) {
   // The compiled-in copy, data/hsds/ and reference-data must be the same text.
-  for (const auto& name : {"schema/service.json", "schema/schedule.json", "schema/location.json", "datapackage.json"}) {
+  for (const auto& name : {"schema/service.json", "schema/schedule.json", "schema/location.json",
+                           "datapackage.json"}) {
     const auto embedded = hsds_schema_text(name);
     ASSERT_FALSE(embedded.empty()) << name;
-    EXPECT_EQ(std::string(embedded), slurp(fs::path(CP_SOURCE_DIR) / "data" / "hsds" / name)) << name;
+    EXPECT_EQ(std::string(embedded), slurp(fs::path(CP_SOURCE_DIR) / "data" / "hsds" / name))
+        << name;
     EXPECT_EQ(std::string(embedded), slurp(kHsds / name)) << name;
   }
   EXPECT_EQ(hsds_table_files().size(), 21u);
@@ -87,7 +96,8 @@ TEST(HsdsJson, PublishedListAndOrganizationExamplesImport) {
   auto list = read_hsds_json(slurp(kHsds / "examples" / "service_list.json"), "service_list.json");
   ASSERT_TRUE(list.ok()) << to_string(list.issues.front());
   EXPECT_GE(list.resources.size(), 1u);
-  auto org = read_hsds_json(slurp(kHsds / "examples" / "organization_full.json"), "organization_full.json");
+  auto org = read_hsds_json(slurp(kHsds / "examples" / "organization_full.json"),
+                            "organization_full.json");
   ASSERT_TRUE(org.ok()) << to_string(org.issues.front());
   ASSERT_GE(org.resources.size(), 1u);
   EXPECT_EQ(org.resources[0].organization.name, "Example Organization Inc.");
@@ -131,9 +141,11 @@ TEST(HsdsJson, SchemaErrorsNameTheFilePathAndField) {
       {"bad.json", "$.contents[0]", "status", "is required but missing"},
       {"bad.json", "$.contents[0].schedules[0]", "freq", "must be one of: WEEKLY, MONTHLY"},
   };
-  for (const auto& w : want) EXPECT_NE(std::find(r.issues.begin(), r.issues.end(), w), r.issues.end()) << to_string(w);
+  for (const auto& w : want)
+    EXPECT_NE(std::find(r.issues.begin(), r.issues.end(), w), r.issues.end()) << to_string(w);
   bool email = false;
-  for (const auto& i : r.issues) email = email || (i.where == "$.contents[0].contacts[0]" && i.field == "email");
+  for (const auto& i : r.issues)
+    email = email || (i.where == "$.contents[0].contacts[0]" && i.field == "email");
   EXPECT_TRUE(email);
   auto e = issues_error(r.issues);
   EXPECT_EQ(e.code, "invalid_hsds");
@@ -146,9 +158,12 @@ TEST(HsdsJson, WrongTypesUuidsAndBrokenJsonAreRefused) {
   svc["name"] = 7;
   auto r = read_hsds_document(svc, "x.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(), Issue{"x.json", "$", "id", "must be a uuid (8-4-4-4-12 hexadecimal digits)"}),
+  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(),
+                      Issue{"x.json", "$", "id", "must be a uuid (8-4-4-4-12 hexadecimal digits)"}),
             r.issues.end());
-  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(), Issue{"x.json", "$", "name", "must be a string"}), r.issues.end());
+  EXPECT_NE(
+      std::find(r.issues.begin(), r.issues.end(), Issue{"x.json", "$", "name", "must be a string"}),
+      r.issues.end());
   auto broken = read_hsds_json(std::string_view("{\"name\": "), "y.json");
   ASSERT_EQ(broken.issues.size(), 1u);
   EXPECT_EQ(broken.issues[0].message, "not valid JSON");
@@ -176,7 +191,8 @@ TEST(HsdsCsv, RoundTripPreservesTheData) {
   b.locations.resize(1);
   b.locations[0].hsds_id = "6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e13";  // a second location record
   b.contacts.clear();
-  b.events = {{"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e16", "Saturdays", "WEEKLY", "SA", 0, "09:30:00", "", "", "", "", ""}};
+  b.events = {{"6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e16", "Saturdays", "WEEKLY", "SA", 0, "09:30:00",
+               "", "", "", "", ""}};
   auto pkg = write_hsds_csv({a, b});
   ASSERT_TRUE(pkg.count("services.csv"));
   ASSERT_TRUE(pkg.count("datapackage.json"));
@@ -200,9 +216,11 @@ TEST(HsdsCsv, PublishedExampleIsCheckedForForeignKeys) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(std::find(r.issues.begin(), r.issues.end(),
                       Issue{"locations.csv", "row 2", "organization_id",
-                            "refers to 985e4a42-bd9f-4edc-911d-0243a4640aca, which is not an id in organizations.csv"}),
+                            "refers to 985e4a42-bd9f-4edc-911d-0243a4640aca, which is not an id in "
+                            "organizations.csv"}),
             r.issues.end());
-  for (const auto& i : r.issues) EXPECT_NE(i.message.find("refers to"), std::string::npos) << to_string(i);
+  for (const auto& i : r.issues)
+    EXPECT_NE(i.message.find("refers to"), std::string::npos) << to_string(i);
 }
 
 TEST(HsdsCsv, BadValuesNameFileRowAndColumn) {
@@ -215,9 +233,11 @@ TEST(HsdsCsv, BadValuesNameFileRowAndColumn) {
   auto r = read_hsds_csv(pkg);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(std::find(r.issues.begin(), r.issues.end(),
-                      Issue{"services.csv", "row 2", "status", "must be one of: active, inactive, defunct, temporarily closed"}),
+                      Issue{"services.csv", "row 2", "status",
+                            "must be one of: active, inactive, defunct, temporarily closed"}),
             r.issues.end());
-  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(), Issue{"mystery.csv", "", "", "not a table of the HSDS 3.0 data package"}),
+  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(),
+                      Issue{"mystery.csv", "", "", "not a table of the HSDS 3.0 data package"}),
             r.issues.end());
 }
 
@@ -226,7 +246,8 @@ TEST(HsdsCsv, MissingRequiredColumnAndRaggedRow) {
   pkg["services.csv"] = "id,name\n6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e01,x,extra\n";
   auto r = read_hsds_csv(pkg);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(), Issue{"services.csv", "row 1", "status", "a required column is missing"}),
+  EXPECT_NE(std::find(r.issues.begin(), r.issues.end(),
+                      Issue{"services.csv", "row 1", "status", "a required column is missing"}),
             r.issues.end());
 }
 

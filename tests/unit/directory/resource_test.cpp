@@ -1,8 +1,8 @@
 // tests/unit/directory/resource_test.cpp — a community resource's rules, timing (active now /
 // upcoming), next date and search (issue 4, part 5).
-#include <gtest/gtest.h>
-
 #include "cp/directory/resource.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace cp::directory;
 using nlohmann::json;
@@ -45,7 +45,8 @@ TEST(Resource, NextDateOfAWeeklyGroupIsTheNextTuesday) {
 TEST(Resource, ACourseThatStartsInMarchIsUpcomingThenActiveThenEnded) {
   Resource course;
   course.name = "Adult learning: digital skills";
-  course.events.push_back({"", "Thursdays", "WEEKLY", "TH", 1, "", "", "2027-03-04", "2027-05-27", "", ""});
+  course.events.push_back(
+      {"", "Thursdays", "WEEKLY", "TH", 1, "", "", "2027-03-04", "2027-05-27", "", ""});
   EXPECT_EQ(timing(course, "2026-11-22"), Timing::upcoming);
   EXPECT_EQ(next_date(course, "2026-11-22"), std::optional<std::string>("2027-03-04"));
   EXPECT_EQ(timing(course, "2027-04-01"), Timing::active);
@@ -59,7 +60,7 @@ TEST(Resource, SearchByTagPlaceTextCapacityAndTiming) {
   const std::string today = "2026-11-22";
   EXPECT_TRUE(matches(r, {.tag = "Walking"}, today, false));
   EXPECT_FALSE(matches(r, {.tag = "walk"}, today, false));  // tags are exact
-  EXPECT_TRUE(matches(r, {.place = "NB1"}, today, false));   // postcode district
+  EXPECT_TRUE(matches(r, {.place = "NB1"}, today, false));  // postcode district
   EXPECT_FALSE(matches(r, {.place = "NB14"}, today, false));
   EXPECT_TRUE(matches(r, {.place = "nb14xy"}, today, false));  // whole postcode, spacing ignored
   EXPECT_TRUE(matches(r, {.place = "northbrook"}, today, false));
@@ -115,7 +116,8 @@ TEST(Resource, JsonRoundTripAndStrictReading) {
 }
 
 TEST(Resource, TagsAreNormalised) {
-  EXPECT_EQ(normalise_tags({" Walking", "outdoors", "walking", ""}), (std::vector<std::string>{"outdoors", "walking"}));
+  EXPECT_EQ(normalise_tags({" Walking", "outdoors", "walking", ""}),
+            (std::vector<std::string>{"outdoors", "walking"}));
 }
 
 TEST(Resource, DerivedUuidsAreStableAndWellFormed) {

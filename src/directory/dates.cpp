@@ -91,4 +91,27 @@ int weekday(const std::string& d) {
   return static_cast<int>(((n % 7) + 7 + 3) % 7);
 }
 
+bool valid_email(const std::string& s) {
+  const auto at = s.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= s.size() ||
+      s.find('@', at + 1) != std::string::npos)
+    return false;
+  for (char ch : s)
+    if (std::isspace(static_cast<unsigned char>(ch))) return false;
+  return s.find('.', at) != std::string::npos;
+}
+
+bool valid_uri(const std::string& s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  size_t i = 1;
+  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' ||
+                          s[i] == '-' || s[i] == '.'))
+    ++i;
+  if (i >= s.size() || s[i] != ':' || i + 1 >= s.size()) return false;
+  for (char ch : s)
+    if (std::isspace(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) < 0x20)
+      return false;
+  return true;
+}
+
 }  // namespace cp::directory::detail

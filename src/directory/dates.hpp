@@ -12,4 +12,8 @@ long day_number(const std::string& valid_iso_date);  // precondition: valid_date
 std::string date_of(long day_number);
 int weekday(const std::string& valid_iso_date);  // 0 = Monday … 6 = Sunday
 
+// Formats HSDS names (JSON Schema `format`): an email address; a URI with a scheme.
+bool valid_email(const std::string& s);
+bool valid_uri(const std::string& s);
+
 }  // namespace cp::directory::detail

@@ -12,6 +12,9 @@ namespace cp::directory {
 using detail::TableSpec;
 using nlohmann::json;
 
+const char*
+no_description();  // hsds_json.cpp: the description written for an organization that has none
+
 namespace {
 
 using Row = std::map<std::string, std::string>;  // column → value ("" = empty)
@@ -241,6 +244,12 @@ CsvPackage write_hsds_csv(const std::vector<Resource>& resources) {
     if (r.confidential) continue;
     json s = service_json(r);
     const std::string sid = s["id"];
+    // Every service in the tabular form needs an organization with a description.
+    if (!s.contains("organization"))
+      s["organization"] = {
+          {"id", derived_uuid(sid + ":organization")}, {"name", s["name"]}, {"description", ""}};
+    s["organization_id"] = s["organization"]["id"];
+    if (s["organization"]["description"] == "") s["organization"]["description"] = no_description();
     if (s.contains("organization")) {
       json o = s["organization"];
       for (auto p : o.value("phones", json::array())) {

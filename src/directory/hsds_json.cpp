@@ -15,6 +15,9 @@ constexpr const char* kNotes = "cpi-notes";
 constexpr const char* kCapacity = "cpi-capacity";
 constexpr const char* kAccessibility = "cpi-accessibility";
 constexpr const char* kReviewedOn = "cpi-reviewed-on";
+// The tabular form requires an organization (with a description) for every service; what we
+// write when we hold none, recognised and dropped again on reading (see write_hsds_csv).
+constexpr const char* kNoDescription = "No description given.";
 
 std::string str(const json& o, const char* key) {
   auto it = o.find(key);
@@ -99,8 +102,10 @@ Resource resource_from_service(const json& s, const json* organization) {
     r.organization.url = str(*org, "website");
     r.organization.email = str(*org, "email");
     r.organization.phone = first_phone(*org);
-  } else {
-    r.organization.hsds_id = str(s, "organization_id");
+    if (r.organization.description == kNoDescription) r.organization.description.clear();
+    const Organization placeholder{
+        derived_uuid(r.hsds_id + ":organization"), r.name, "", "", "", ""};
+    if (r.organization == placeholder) r.organization = Organization{};
   }
   std::set<std::string> seen_contacts, seen_events, seen_locations;
   auto add_contacts = [&](const json& holder) {
@@ -179,7 +184,7 @@ Resource resource_from_service(const json& s, const json* organization) {
       if (!a.is_object()) continue;
       const json* term = obj(a, "taxonomy_term");
       if (!term) continue;
-      const std::string code = str(*term, "code");
+      const std::string code = str(*term, "taxonomy") == kInterest ? "" : str(*term, "code");
       if (code == kCapacity)
         capacity = str(a, "value");
       else if (code == kAccessibility)
@@ -188,8 +193,8 @@ Resource resource_from_service(const json& s, const json* organization) {
         r.reviewed_on = str(a, "value");
       else if (!str(*term, "name").empty())
         r.tags.push_back(str(*term, "name"));
-      else if (!code.empty())
-        r.tags.push_back(code);
+      else if (!str(*term, "code").empty())
+        r.tags.push_back(str(*term, "code"));
     }
   r.tags = normalise_tags(r.tags);
   if (auto c = capacity_from_string(capacity))
@@ -311,6 +316,10 @@ json write_hsds_json(const std::vector<Resource>& resources) {
           {"empty", n == 0},    {"contents", std::move(contents)}};
 }
 
+const char* no_description() {
+  return kNoDescription;
+}
+
 ReadResult read_hsds_document(const json& doc, const std::string& file) {
   ReadResult out;
   std::vector<std::pair<const json*, std::string>> services;
@@ -364,7 +373,7 @@ ReadResult read_hsds_document(const json& doc, const std::string& file) {
     if (const json* attrs = arr(*svc, "attributes"))
       for (size_t i = 0; i < attrs->size(); ++i) {
         const json* term = obj((*attrs)[i], "taxonomy_term");
-        if (term && str(*term, "code") == kCapacity &&
+        if (term && str(*term, "taxonomy") != kInterest && str(*term, "code") == kCapacity &&
             !capacity_from_string(str((*attrs)[i], "value")))
           out.issues.push_back({file, path + ".attributes[" + std::to_string(i) + "]", "value",
                                 "a cpi-capacity value must be one of: open, full, waiting_list"});

@@ -44,29 +44,6 @@ namespace detail {
 
 namespace {
 
-bool valid_email(const std::string& s) {
-  const auto at = s.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= s.size() ||
-      s.find('@', at + 1) != std::string::npos)
-    return false;
-  for (char ch : s)
-    if (std::isspace(static_cast<unsigned char>(ch))) return false;
-  return s.find('.', at) != std::string::npos;
-}
-
-bool valid_uri(const std::string& s) {
-  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
-  size_t i = 1;
-  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' ||
-                          s[i] == '-' || s[i] == '.'))
-    ++i;
-  if (i >= s.size() || s[i] != ':' || i + 1 >= s.size()) return false;
-  for (char ch : s)
-    if (std::isspace(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) < 0x20)
-      return false;
-  return true;
-}
-
 bool valid_time_hms(const std::string& t) {
   if (t.size() != 8 || t[2] != ':' || t[5] != ':') return false;
   for (size_t i : {0u, 1u, 3u, 4u, 6u, 7u})

@@ -7,7 +7,7 @@ namespace cp::directory::detail {
 const std::vector<EmbeddedFile>& hsds_schema_files() {
   static const std::vector<EmbeddedFile> files = {
       {"schema/accessibility.json",
-R"hsds({
+       R"hsds({
     "name": "accessibility",
     "path": "accessibility.csv",
     "description": "The details of the arrangements for access to locations for people who have disabilities.",
@@ -100,7 +100,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/address.json",
-R"hsds({
+       R"hsds({
     "name": "address",
     "path": "addresses.csv",
     "description": "The addresses of locations where organizations operate.",
@@ -270,7 +270,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/attribute.json",
-R"hsds({
+       R"hsds({
     "name": "attribute",
     "path": "attributes.csv",
     "description": "A link between a service and one or more classifications that describe the nature of the service provided.",
@@ -378,7 +378,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/contact.json",
-R"hsds({
+       R"hsds({
     "name": "contact",
     "path": "contacts.csv",
     "description": "The details of the named contacts for services and organizations.",
@@ -524,7 +524,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/cost_option.json",
-R"hsds({
+       R"hsds({
     "name": "cost_option",
     "path": "cost_options.csv",
     "description": "The costs of a service at certain points in time. This is an LGA Extension. This object provides a structured version of the text information contained in the 'fees' field of the 'service' object.",
@@ -648,7 +648,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/funding.json",
-R"hsds({
+       R"hsds({
     "name": "funding",
     "path": "funding.csv",
     "description": "The sources of funding for a service or organization.",
@@ -728,7 +728,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/language.json",
-R"hsds({
+       R"hsds({
     "name": "language",
     "path": "languages.csv",
     "description": "The languages that are spoken at locations or services. This does not include languages which can only be used with interpretation.",
@@ -842,7 +842,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/location.json",
-R"hsds({
+       R"hsds({
     "name": "location",
     "path": "locations.csv",
     "description": "The locations where organizations operate. Locations may be virtual, and one organization may have many locations.",
@@ -1069,7 +1069,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/meta_table_description.json",
-R"hsds({
+       R"hsds({
     "name": "meta_table_description",
     "path": "meta_table_descriptions.csv",
     "description": "Metadata about individual tables.",
@@ -1146,7 +1146,7 @@ R"hsds({
     ]
 })hsds"},
       {"schema/metadata.json",
-R"hsds({
+       R"hsds({
     "name": "metadata",
     "path": "metadata.csv",
     "description": "A record of the changes that have been made to the data in order to maintain provenance information.",
@@ -1267,7 +1267,7 @@ R"hsds({
     ]
 })hsds"},
       {"schema/organization.json",
-R"hsds({
+       R"hsds({
     "name": "organization",
     "path": "organizations.csv",
     "description": "The details about each organization delivering services. Each service should be linked to the organization responsible for its delivery. One organization may deliver many services.",
@@ -1501,7 +1501,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/organization_identifier.json",
-R"hsds({
+       R"hsds({
     "name": "organization_identifier",
     "path": "organization_identifiers.csv",
     "description": "The details of the third party identifiers for organizations, such as: company registration number, charity number, tax registration number.",
@@ -1595,7 +1595,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/phone.json",
-R"hsds({
+       R"hsds({
     "name": "phone",
     "path": "phones.csv",
     "description": "The details of the telephone numbers used to contact organizations, services, and locations.",
@@ -1751,7 +1751,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/program.json",
-R"hsds({
+       R"hsds({
     "name": "program",
     "path": "programs.csv",
     "description": "The details of collections of related services.",
@@ -1845,7 +1845,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/required_document.json",
-R"hsds({
+       R"hsds({
     "name": "required_document",
     "path": "required_documents.csv",
     "description": "The details of any documents that are required in order to access or use services.",
@@ -1925,7 +1925,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/schedule.json",
-R"hsds({
+       R"hsds({
     "name": "schedule",
     "path": "schedules.csv",
     "description": "The details of when a service or location is open. Entries are RFC 5545 RRULES.",
@@ -2229,7 +2229,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/service.json",
-R"hsds({
+       R"hsds({
     "name": "service",
     "path": "services.csv",
     "description": "The details of the services provided by organizations to a range of different groups.",
@@ -2537,7 +2537,7 @@ R"hsds({
             "description": "The details of the languages that are spoken at locations or services. This does not include languages which can only be used with interpretation.",
             "items": {
                 "$ref": "l)hsds"
-R"hsds(anguage.json"
+       R"hsds(anguage.json"
             }
         },
         "organization": {
@@ -2618,7 +2618,7 @@ R"hsds(anguage.json"
 }
 )hsds"},
       {"schema/service_area.json",
-R"hsds({
+       R"hsds({
     "name": "service_area",
     "path": "service_areas.csv",
     "description": "The details of the geographic area for which a service is available.",
@@ -2731,7 +2731,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/service_at_location.json",
-R"hsds({
+       R"hsds({
     "name": "service_at_location",
     "path": "service_at_location.csv",
     "description": "A link between a service and a specific location.",
@@ -2851,7 +2851,7 @@ R"hsds({
 }
 )hsds"},
       {"schema/taxonomy.json",
-R"hsds({
+       R"hsds({
     "name": "taxonomy",
     "path": "taxonomies.csv",
     "description": "The taxonomies from which taxonomy terms are taken.",
@@ -2932,7 +2932,7 @@ R"hsds({
     ]
 })hsds"},
       {"schema/taxonomy_term.json",
-R"hsds({
+       R"hsds({
     "name": "taxonomy_term",
     "path": "taxonomy_terms.csv",
     "description": "Each service can be categorized according to one or more taxonomy terms. The taxonomy_term object contains a list of taxonomy terms, their names, and, for hierarchical taxonomies, their structure.",
@@ -3065,7 +3065,7 @@ R"hsds({
     ]
 })hsds"},
       {"datapackage.json",
-R"hsds({
+       R"hsds({
     "name": "human_services_data",
     "title": "Human Services Data Specification",
     "description": "HSDS describes data about organizations, the services they provide, the locations at which these services can be accessed, and associated details.",
@@ -3320,7 +3320,7 @@ R"hsds({
                             "resource": "organization",
                             "fields": "id"
                )hsds"
-R"hsds(         }
+       R"hsds(         }
                     }
                 ]
             }
@@ -3568,7 +3568,7 @@ R"hsds(         }
                         "type": "string",
                         "title": "Assurer Email",
                         "description": "The contact)hsds"
-R"hsds( e-mail address for the person or organization which last assured the service.",
+       R"hsds( e-mail address for the person or organization which last assured the service.",
                         "format": "email",
                         "constraints": {
                             "required": false,
@@ -3843,7 +3843,7 @@ R"hsds( e-mail address for the person or organization which last assured the ser
                         },
                         "example": "physical",
               )hsds"
-R"hsds(          "core": "Y"
+       R"hsds(          "core": "Y"
                     },
                     {
                         "name": "url",
@@ -4099,7 +4099,7 @@ R"hsds(          "core": "Y"
                         "description": "A free text description providing extra information about the phone service",
                         "constraints": {
        )hsds"
-R"hsds(                     "required": false,
+       R"hsds(                     "required": false,
                             "unique": false
                         },
                         "example": "Our main reception phone number. The phones will be available from 0800 (8am) until 1800 (6pm) local time. There may be some slight delays in answering your call if we are busy."
@@ -4382,7 +4382,7 @@ R"hsds(                     "required": false,
                     {
                         "name": "region",
                       )hsds"
-R"hsds(  "type": "string",
+       R"hsds(  "type": "string",
                         "title": "Region",
                         "description": "The region in which the address is located (optional).",
                         "constraints": {
@@ -4649,7 +4649,7 @@ R"hsds(  "type": "string",
                     },
                     {
                         "name": ")hsds"
-R"hsds(byweekno",
+       R"hsds(byweekno",
                         "type": "string",
                         "title": "By Week Number",
                         "description": "iCal - Comma separated numeric weeks of the year, where freq is WEEKLY. Can be negative to represent weeks before the end of the year; e.g. -5 is the 5th to last week in a year.",
@@ -4900,7 +4900,7 @@ R"hsds(byweekno",
                             "unique": false
                         },
                         "example": "The service is available to all residents of the MyCity area. We provide the service in our offices or via video conferencing to any who can provide evidence of their r)hsds"
-R"hsds(esidency.",
+       R"hsds(esidency.",
                         "core": "Y"
                     },
                     {
@@ -5167,7 +5167,7 @@ R"hsds(esidency.",
                         "format": "uuid",
                         "constraints": {
                             "req)hsds"
-R"hsds(uired": true,
+       R"hsds(uired": true,
                             "unique": true
                         },
                         "example": "afcf296e-1cb2-4139-9c88-33d587d1a50b",
@@ -5431,7 +5431,7 @@ R"hsds(uired": true,
                     },
                     {
                 )hsds"
-R"hsds(        "name": "field_name",
+       R"hsds(        "name": "field_name",
                         "type": "string",
                         "title": "Field Name",
                         "description": "The name of field that has been modified.",
@@ -5703,7 +5703,7 @@ R"hsds(        "name": "field_name",
                         },
                         "example": "Company number"
          )hsds"
-R"hsds(           },
+       R"hsds(           },
                     {
                         "name": "identifier",
                         "type": "string",

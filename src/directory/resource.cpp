@@ -140,6 +140,16 @@ Result<Unit> validate(const Resource& r, const std::string& path) {
     return bad(path, "hsds_id", "hsds_id must be a uuid");
   if (!r.reviewed_on.empty() && !detail::valid_date(r.reviewed_on))
     return bad(path, "reviewed_on", "reviewed_on must be a date (YYYY-MM-DD)");
+  // HSDS formats, so that whatever is stored can be exported as valid HSDS.
+  for (auto [v, f, email] : {std::tuple{&r.email, "email", true},
+                             {&r.url, "url", false},
+                             {&r.organization.email, "organization.email", true},
+                             {&r.organization.url, "organization.url", false}}) {
+    if (v->empty()) continue;
+    if (email && !detail::valid_email(*v)) return bad(path, f, "must be an email address");
+    if (!email && !detail::valid_uri(*v))
+      return bad(path, f, "must be a web address with a scheme (https://…)");
+  }
   if (trim(r.organization.name).size() > 300)
     return bad(path, "organization.name", "too long", "too_long");
   if (r.tags.size() > 50) return bad(path, "tags", "at most 50 tags", "too_many");
@@ -181,6 +191,8 @@ Result<Unit> validate(const Resource& r, const std::string& path) {
                         {&c.email, "email"},
                         {&c.phone, "phone"}})
       if (auto k = check_text(*v, p, f, 300); !k) return k.error();
+    if (!c.email.empty() && !detail::valid_email(c.email))
+      return bad(p, "email", "must be an email address");
   }
   for (size_t i = 0; i < r.events.size(); ++i) {
     const auto& e = r.events[i];

@@ -262,3 +262,30 @@ TEST(Csv, QuotesCommasAndLineBreaks) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field, "line 2");
 }
+
+TEST(HsdsCsv, AResourceWithoutAnOrganizationOrDescriptionRoundTrips) {
+  // Regression (fuzz crash, issue 4 part 5): the tabular form requires every service to have an
+  // organization with a description; a resource with neither must still export validly and read
+  // back the same.
+  Resource bare;
+  bare.hsds_id = "6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e21";
+  bare.name = "Knit and Natter";
+  Resource thin = rich();
+  thin.hsds_id = "6a1a3c2e-0b7d-4c4e-9d67-2f3c8a5d1e22";
+  thin.organization.description = "";
+  auto pkg = write_hsds_csv({bare, thin});
+  auto back = read_hsds_csv(pkg);
+  ASSERT_TRUE(back.ok()) << to_string(back.issues.front());
+  ASSERT_EQ(back.resources.size(), 2u);
+  EXPECT_EQ(back.resources[0], bare);
+  EXPECT_EQ(back.resources[1], without_confidential_locations(thin));
+}
+
+TEST(HsdsJson, AnInterestTagNamedLikeOurNotesStaysATag) {
+  Resource r = rich();
+  r.tags = {"cpi-capacity"};
+  auto back = read_hsds_json(write_hsds_json({r}).dump(), "x.json");
+  ASSERT_TRUE(back.ok()) << to_string(back.issues.front());
+  EXPECT_EQ(back.resources[0].tags, r.tags);
+  EXPECT_EQ(back.resources[0].capacity, Capacity::waiting_list);
+}

@@ -115,6 +115,18 @@ TEST(Resource, JsonRoundTripAndStrictReading) {
   EXPECT_EQ(resource_from_json(j).error().field, "$.locations[0].postal_code");
 }
 
+TEST(Resource, EmailAndWebAddressesMustBeValidSoExportsAreValidHsds) {
+  json j = to_json(walk());
+  j["email"] = "not an email";
+  EXPECT_EQ(resource_from_json(j).error().field, "$.email");
+  j = to_json(walk());
+  j["organization"]["url"] = "example.org";
+  EXPECT_EQ(resource_from_json(j).error().field, "$.organization.url");
+  j = to_json(walk());
+  j["contacts"] = json::array({{{"name", "Pat"}, {"email", "pat@"}}});
+  EXPECT_EQ(resource_from_json(j).error().field, "$.contacts[0].email");
+}
+
 TEST(Resource, TagsAreNormalised) {
   EXPECT_EQ(normalise_tags({" Walking", "outdoors", "walking", ""}),
             (std::vector<std::string>{"outdoors", "walking"}));

@@ -110,6 +110,13 @@ test('I know someone there: the signed-in worker is added and removed; people do
   const removed = await c.post(`/api/v1/directory/resources/${garden.id}/knowers`, { action: 'remove' });
   assert.equal(removed.status, 200);
   assert.ok(!removed.json.knowers.some((k) => k.display_name === 'Ellen Marsh'));
+  // A worker who leaves: what they knew stays on the entry, marked as no longer here.
+  sqlExec(server.dbPath, "UPDATE workers SET active = 0 WHERE display_name = 'Ravi Sandhu'");
+  const aid = (await c.get('/api/v1/directory/resources?q=women')).json.resources[0];
+  const ravi = aid.knowers.find((k) => k.display_name === 'Ravi Sandhu');
+  assert.ok(ravi, 'the knowledge stays with the agency');
+  assert.equal(ravi.active, false);
+  assert.equal(ravi.contact_name, 'Drop-in coordinator');
   // The agency admin has no worker record: refused, and audited.
   assert.equal((await as['demo-admin'].post(`/api/v1/directory/resources/${garden.id}/knowers`, { action: 'add' })).status, 403);
 });
@@ -217,6 +224,9 @@ test('HSDS import: the published example imports into another agency, all or not
   assert.equal(refused.json.error.code, 'invalid_hsds');
   assert.match(refused.json.error.field, /\$\.contents\[1\], status/);
   assert.equal((await as.other.get('/api/v1/directory/resources?q=stored')).json.total, 0);
+  const audit = await as['demo-sysadmin'].get('/api/v1/audit?limit=500');
+  assert.ok(audit.json.entries.some((e) => e.action === 'directory.import' && e.outcome === 'ok' && e.username === 'other-admin'));
+  assert.ok(audit.json.entries.some((e) => e.action === 'directory.export' && e.outcome === 'ok'));
 });
 
 test('bad input: 4xx with the field named, nothing stored', async () => {

@@ -72,6 +72,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
     const std::array<const char*, 5> states{"open", "open", "paused", "re_entered", "moved_on"};
     const auto& processes = domain::shared_processes();
     long long first_person_of_demo_practitioner = 0;
+    std::vector<DemoPerson> study_people;
     for (int i = 0; i < 40; ++i) {
       store::PersonRow p;
       p.agency_id = agency;
@@ -96,6 +97,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
       const long long partnership = store::insert_partnership(s, pr);
       ++result.partnerships;
       if (holder == 0 && first_person_of_demo_practitioner == 0) first_person_of_demo_practitioner = person;
+      study_people.push_back({person, team, holder == 0});
       store::EpisodeRow e;
       e.partnership_id = partnership;
       e.state = "open";
@@ -162,6 +164,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
         first_person_of_demo_practitioner);
     add("demo-sysadmin", "System administrator", "system_admin", std::nullopt, std::nullopt, std::nullopt);
     seed_demo_directory(s, agency, workers, domain::iso_date(now), ts, days_before(now, 40), days_before(now, 420));
+    seed_demo_study(s, agency, riverside, hillside, study_people, days_before(now, 200), days_before(now, 20), ts);
     Caller op;
     op.username = "demo-seed";
     op.address = "local";

@@ -32,8 +32,10 @@ test('every documented operation exists on the server', async () => {
     for (const [method, op] of Object.entries(ops)) {
       if (path === '/api/v1/auth/logout') continue; // would end this client's session
       // Text path parameters get a value that exists in the demo data (add yours here).
-      const textParams = { name: 'swemwbs', wave: 'baseline', instrument: 'swemwbs' };
-      const route = path.replace('{id}', String(path.startsWith('/api/v1/directory/') ? resource : partnership))
+      // Studies (issue 6): the demo study 1, whose participant 1 is one of demo-practitioner's people.
+      const textParams = { name: 'swemwbs', wave: 'baseline', instrument: 'swemwbs', pid: '1' };
+      const idFor = path.startsWith('/api/v1/directory/') ? resource : path.startsWith('/api/v1/studies/') ? 1 : partnership;
+      const route = path.replace('{id}', String(idFor))
         .replace(/\{([a-z_]+)\}/g, (m, name) => textParams[name] ?? m);
       const example = op.requestBody?.content?.['application/json']?.schema?.example;
       const r = await c.request(method.toUpperCase(), route, example);

@@ -2,7 +2,8 @@
 // CONSORT counts checked by hand on a small study, consent filtering (withdrawn consent and
 // never-given consent leave the dataset; withdrawal from follow-up does not), pseudonyms stable,
 // per study and free of names and dates of birth, the append-only consent history, auditing, and
-// permissions both ways. Runs over a real SQLite file with the demo data.
+// permissions both ways. Runs over a real database (SQLite; PostgreSQL in the .pg variant) with
+// the demo data.
 #include "cp/app/studies.hpp"
 
 #include <gtest/gtest.h>
@@ -13,10 +14,10 @@
 #include "cp/store/audit_log.hpp"
 #include "cp/store/questionnaires.hpp"
 #include "cp/store/records.hpp"
-#include "support/temp_dir.hpp"
+#include "support/test_db.hpp"
 
 using namespace cp;
-using cp::testing::TempDir;
+using cp::testing::TestDb;
 using nlohmann::json;
 
 namespace {
@@ -24,7 +25,7 @@ namespace {
 class StudiesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db = store::Database::open(dir.file("s.db"));
+    db = store::Database::open(tdb.url());
     ASSERT_TRUE(app::seed_demo(*db, "a-demo-password").seeded);
     service = std::make_unique<app::Service>(*db);
     studies = std::make_unique<app::Studies>(*service);
@@ -104,7 +105,7 @@ class StudiesTest : public ::testing::Test {
     return db->read([](soci::session& s) { return store::recent_audit(s, 1); }).front().action;
   }
 
-  TempDir dir;
+  TestDb tdb;
   std::unique_ptr<store::Database> db;
   std::unique_ptr<app::Service> service;
   std::unique_ptr<app::Studies> studies;

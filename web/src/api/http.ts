@@ -3,7 +3,7 @@
 // {"error":{code,message,field}} answers into ApiError, and reports a 401 on any call other
 // than sign-in so that the app can return to the sign-in page ("session expired").
 import { config } from '../config';
-import { isObject, optStr } from './decode';
+import { isObject, optStr, type JsonObject } from './decode';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field: string | null,
+    /** The whole `error` object, for answers that carry more (a 409's `current` record). */
+    readonly detail: JsonObject | null = null,
   ) {
     super(message);
   }
@@ -58,6 +60,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     (err && optStr(err['code'])) ?? `http_${res.status}`,
     (err && optStr(err['message'])) ?? plainMessage(res.status),
     err ? optStr(err['field']) : null,
+    err,
   );
 }
 

@@ -10,7 +10,7 @@ import { usePageHeading } from '../components/usePageHeading';
 import { formatDate, MISSING } from '../format';
 import { navigate, personPath, type PersonTab } from '../router';
 import { useSession } from '../session';
-import { LaterTab } from './person/LaterTab';
+import { PracticeTab } from './person/PracticeTabs';
 import { OverviewTab } from './person/OverviewTab';
 import { QuestionnairesTab } from './person/QuestionnairesTab';
 
@@ -69,9 +69,8 @@ export function PersonPage({ id, tab }: { id: string; tab: PersonTab }) {
           <h2 id="welcome-heading">Welcome, {p.preferredName ?? p.displayName}</h2>
           <p>
             This is your own record. You and your worker fill it in together, as equal partners.
-            You can see what has been written about your work together here, and more of it will
-            be yours to change as new parts arrive: your map of the people and groups in your life,
-            your goals, and the ideas and places you want to try.
+            You can see everything written about your work together here, and you can change your
+            map of the people and groups in your life, your goals and your ideas yourself.
           </p>
         </section>
       ) : null}
@@ -102,7 +101,7 @@ export function PersonPage({ id, tab }: { id: string; tab: PersonTab }) {
         ) : tab === 'questionnaires' ? (
           <QuestionnairesTab personId={id} own={own} />
         ) : (
-          <LaterTab tab={tab} own={own} />
+          <PracticeTab tab={tab} person={p} own={own} />
         )}
       </Tabs>
     </>

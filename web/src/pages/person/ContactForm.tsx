@@ -1,13 +1,15 @@
 // web/src/pages/person/ContactForm.tsx: "Add a contact": records one session of a partnership
 // (date, how, how long, which shared CPI processes it touched, a note). Those processes are what
-// later lets practice records show fidelity without extra forms.
+// later lets practice records show fidelity without extra forms. From the same form the worker
+// can add a network member, a goal, an engagement and more (ContactAdditions), in one request.
 import { useState } from 'preact/hooks';
-import * as api from '../../api/endpoints';
+import * as practice from '../../api/practice/endpoints';
 import { ApiError } from '../../api/http';
 import { CONTACT_MODES, PROCESSES, type ContactMode, type Process } from '../../api/types';
 import { useAnnounce } from '../../components/Announcer';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { modeLabel, PROCESS_LABELS, todayIso } from '../../format';
+import { additionsBody, ContactAdditions, NO_ADDITIONS, type Additions } from './ContactAdditions';
 
 interface Props {
   partnershipId: string;
@@ -39,6 +41,7 @@ export function ContactForm({ partnershipId, idPrefix, onSaved }: Props) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [additions, setAdditions] = useState<Additions>(NO_ADDITIONS);
   const id = (name: string): string => `${idPrefix}-contact-${name}`;
 
   const toggle = (p: Process, on: boolean): void =>
@@ -47,18 +50,24 @@ export function ContactForm({ partnershipId, idPrefix, onSaved }: Props) {
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const problem = contactProblem(date, minutes, note);
-    if (problem) {
-      setError(problem);
+    const extra = additionsBody(additions);
+    if (problem || 'problem' in extra) {
+      setError(problem ?? ('problem' in extra ? extra.problem : null));
       return;
     }
     setBusy(true);
     setError(null);
     try {
       const ordered = PROCESSES.filter((p) => processes.includes(p));
-      await api.addContact(partnershipId, { date, mode, duration_minutes: Number(minutes), processes: ordered, note });
+      const hasAdd = Object.keys(extra.add).length > 0;
+      const saved = await practice.addContactWithRecords(partnershipId, {
+        date, mode, duration_minutes: Number(minutes), processes: ordered, note, ...(hasAdd ? { add: extra.add } : {}),
+      });
       setProcesses([]);
       setNote('');
-      announce('Contact saved.');
+      setAdditions(NO_ADDITIONS);
+      const count = Object.values(saved.added).reduce((n, ids) => n + ids.length, 0);
+      announce(count > 0 ? `Contact saved, with ${count} ${count === 1 ? 'record' : 'records'} added.` : 'Contact saved.');
       await onSaved();
     } catch (err) {
       const where = err instanceof ApiError && err.field ? ` (${err.field.replace(/_/g, ' ')})` : '';
@@ -123,6 +132,7 @@ export function ContactForm({ partnershipId, idPrefix, onSaved }: Props) {
         </p>
         <textarea id={id('note')} rows={4} maxLength={MAX_NOTE} aria-describedby={id('note-hint')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
+      <ContactAdditions idPrefix={idPrefix} value={additions} onChange={setAdditions} />
       <button type="submit" class="button" disabled={busy}>
         {busy ? 'Saving…' : 'Save contact'}
       </button>

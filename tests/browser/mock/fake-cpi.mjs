@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDemoData } from './demo-data.mjs';
+import { makePractice } from './practice-mock.mjs';
 
 const args = process.argv.slice(2);
 if (args[0] !== 'serve') { console.error('fake-cpi: only "serve" is supported'); process.exit(2); }
@@ -19,6 +20,7 @@ const webRoot = opt('--web-root');
 const password = process.env.CPI_DEMO_PASSWORD ?? 'demo';
 const data = makeDemoData();
 const sessions = new Map(); // token -> { user, csrf }
+const practice = makePractice(data);
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml' };
 const SECURITY = {
@@ -77,6 +79,12 @@ async function api(req, res, route) {
     const mine = data.partnerships.filter((p) => (s.user.role === 'practitioner' ? p.worker_id === s.user.worker_id : p.team_id === 1));
     return send(res, 200, { people: mine.map((p) => data.caseloadRow(p)) });
   }
+  const isWriter = (u, pid) => canSee(u, pid) && (u.role === 'team_leader' || (u.role === 'practitioner' && data.partnerships.some((p) => p.person_id === pid && p.worker_id === u.worker_id)));
+  const handled = await practice({
+    method, route, user: s.user, readJson: async () => (await readJson(req)) ?? {}, canSee, isWriter,
+    send: (status, body) => send(res, status, body), fail: (status, code, message, field = null) => fail(res, status, code, message, field),
+  });
+  if (handled !== false) return handled;
   let m = route.match(/^\/people\/(\d+)$/);
   if (m && method === 'GET') {
     const id = Number(m[1]);

@@ -206,7 +206,7 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
           <p class="hint">
             {own ? 'Your map' : `${personName}'s map`} on {formatDate(map.takenOn)}
             {map.updatedBy ? ` · last changed by ${map.updatedBy.role === 'person' ? (own ? 'you' : personName) : map.updatedBy.displayName ?? 'a worker'}` : ''}
-            {editable ? '. Drag a member to move them (closer in means closer to you); tap to change them.' : '.'}
+            {editable ? `. Drag a member to move them (closer in means closer to ${own ? 'you' : personName}); tap a member to change them.` : '.'}
           </p>
           <NetworkCanvas
             personName={own ? 'You' : personName}

@@ -1,0 +1,173 @@
+// tests/browser/practice.test.mjs: issue 4 "Done when" (browser): a practitioner records, from
+// one contact form, a contact that adds a network member, a goal and an engagement, and all
+// three appear on the person's page (the test counts and prints the user actions of that flow);
+// a version conflict on the map shows what changed and reloads; the demo person signs in, edits
+// their map in the keyboard list view and adds a goal, and both show as theirs. Also runs the
+// basic accessibility checks on the new tabs, at desktop and phone widths.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client } from '../support/server.mjs';
+import { screenshot, signIn, startAll } from './lib/browser.mjs';
+import { accessibilityProblems, fitsWidth } from './lib/a11y.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.stop(); });
+
+/** Wraps the page's user actions so that the flow's clicks, fills, selects and key presses are counted. */
+function counter() {
+  let n = 0;
+  return {
+    click: async (loc) => { n++; await loc.click(); },
+    fill: async (loc, v) => { n++; await loc.fill(v); },
+    select: async (loc, v) => { n++; await loc.selectOption(v); },
+    press: async (loc, key) => { n++; await loc.press(key); },
+    get count() { return n; },
+  };
+}
+
+const MEMBER = 'Priya from next door';
+const GOAL = 'Grow my own vegetables again';
+const PLACE = 'Riverside allotment club';
+
+async function openTab(page, name, testId) {
+  await page.getByRole('tab', { name }).click();
+  await page.getByTestId(testId).waitFor();
+}
+
+test('issue 4: one contact form adds a network member, a goal and an engagement; all three appear', async () => {
+  const { page, server } = env;
+  await signIn(page, server.url, 'demo-practitioner');
+  await page.goto(server.url + '/people/1');
+  const form = page.getByTestId('contact-form').first();
+  await form.waitFor();
+
+  // The flow a practitioner goes through after a session, counted from the person's page.
+  const act = counter();
+  await act.click(form.getByRole('button', { name: 'Add a network member' }));
+  await act.fill(form.getByLabel("Network member's name"), MEMBER);
+  await act.select(form.getByLabel('Relation'), 'neighbour');
+  await act.click(form.getByRole('button', { name: 'Add a goal' }));
+  await act.fill(form.getByLabel("Goal, in the person's own words"), GOAL);
+  await act.click(form.getByRole('button', { name: 'Add an engagement' }));
+  await act.fill(form.getByLabel('Group, place or activity'), PLACE);
+  await act.click(form.getByRole('button', { name: 'Save contact' }));
+  await page.getByTestId('announcer').filter({ hasText: /Contact saved, with 3 records added/ }).waitFor();
+  console.log(`practice-flow user actions: ${act.count}`);
+  assert.equal(await form.locator('[role="alert"]').textContent(), '', 'no error shown');
+
+  // The contact lists the processes the added records belong to (added by the server).
+  const contact = page.getByTestId('contacts').first().locator('li').first();
+  assert.match(await contact.innerText(), /Mapping their network/);
+  assert.match(await contact.innerText(), /Goals/);
+  await screenshot(page, 'practice-contact-added');
+
+  await page.reload();
+  await openTab(page, 'Network map', 'network-tab');
+  const row = page.getByTestId('member-row').filter({ hasText: MEMBER });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Neighbour/);
+  await page.getByTestId('network-canvas').waitFor();
+  await screenshot(page, 'practice-network');
+
+  await openTab(page, 'Goals and activities', 'goals-tab');
+  const goal = page.getByTestId('goal').filter({ hasText: GOAL });
+  await goal.waitFor();
+  assert.match(await goal.innerText(), /added by Sam|added by .*\b/i);
+
+  await openTab(page, 'Community and engagements', 'community-tab');
+  const engagement = page.getByTestId('engagement').filter({ hasText: PLACE });
+  await engagement.waitFor();
+  assert.match(await engagement.innerText(), /Suggested/);
+  await screenshot(page, 'practice-community');
+});
+
+test('issue 4: a map changed elsewhere is not overwritten; the change is shown and can be loaded', async () => {
+  const { page, server } = env;
+  await page.goto(server.url + '/people/1/network');
+  await page.getByTestId('member-row').filter({ hasText: MEMBER }).waitFor();
+
+  // Someone else (the team leader, through the API) adds a member while the page is open.
+  const lead = new Client(server.url);
+  assert.equal((await lead.login('demo-lead')).status, 200);
+  const list = await lead.get('/api/v1/people/1/network-maps');
+  assert.equal(list.status, 200);
+  const mapId = list.json.maps[0].id;
+  const map = (await lead.get(`/api/v1/network-maps/${mapId}`)).json;
+  const put = await lead.put(`/api/v1/network-maps/${mapId}`, {
+    version: map.version,
+    members: [...map.members, { key: 'k1', name: 'Uncle Joe', kind: 'person', relation: 'family', ring: 'close' }],
+    ties: map.ties,
+  });
+  assert.equal(put.status, 200, put.text);
+
+  const add = page.getByTestId('add-member-form');
+  await add.getByLabel('Name', { exact: true }).fill('Coach Dee');
+  await add.getByRole('button', { name: 'Add to the map' }).click();
+  const conflict = page.getByTestId('conflict');
+  await conflict.getByText('Uncle Joe was added.').waitFor();
+  await page.getByRole('alert').filter({ hasText: 'was not saved' }).waitFor();
+  assert.equal(await page.getByTestId('member-row').filter({ hasText: 'Coach Dee' }).count(), 0, 'the refused change is not shown as saved');
+  await conflict.getByRole('button', { name: 'Load the latest version' }).click();
+  await page.getByTestId('member-row').filter({ hasText: 'Uncle Joe' }).waitFor();
+  assert.equal(await page.getByTestId('conflict').count(), 0);
+});
+
+test('issue 4: the new tabs pass the basic accessibility checks and fit a phone', async () => {
+  const { page, server } = env;
+  const tabs = [['Overview', 'journey'], ['Network map', 'member-list'], ['Goals and activities', 'goals-tab'], ['Community and engagements', 'community-tab']];
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(server.url + '/people/1');
+    for (const [name, testId] of tabs) {
+      await openTab(page, name, testId);
+      assert.deepEqual(await accessibilityProblems(page), [], `accessibility problems on ${name} at ${width} px`);
+      assert.ok(await fitsWidth(page), `${name} fits ${width} px`);
+    }
+  }
+  await screenshot(page, 'practice-phone-community');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The journey picture has words for each process, not only colours.
+  await openTab(page, 'Overview', 'journey');
+  const items = page.getByTestId('journey-list').locator('li');
+  assert.ok((await items.count()) >= 10, 'one line per shared process');
+  assert.match(await page.getByTestId('journey-list').innerText(), /Mapping their network Done/);
+});
+
+test('issue 4: the demo person edits their own map and adds a goal, and both show as theirs', async () => {
+  const { page, server } = env;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await signIn(page, server.url, 'demo-person');
+  await page.getByTestId('person-guide').waitFor();
+  assert.match(await page.getByTestId('person-guide').innerText(), /This is your record/);
+  assert.equal(await page.getByTestId('contact-form').count(), 0, 'the person has no contact form');
+
+  await openTab(page, 'Network map', 'member-list');
+  const add = page.getByTestId('add-member-form');
+  await add.getByLabel('Name', { exact: true }).fill('Mo from the choir');
+  await add.getByLabel('Relation').selectOption('community_group');
+  await add.getByLabel('How close').selectOption('close');
+  await add.getByRole('button', { name: 'Add to the map' }).click();
+  const row = page.getByTestId('member-row').filter({ hasText: 'Mo from the choir' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Close/);
+  await page.getByText(/last changed by you/).waitFor();
+  await screenshot(page, 'practice-person-map');
+
+  await openTab(page, 'Goals and activities', 'goals-tab');
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByLabel('The goal, in your own words').fill('Sing in a concert');
+  await page.getByRole('button', { name: 'Save the goal' }).click();
+  const mine = page.getByTestId('goal').filter({ hasText: 'Sing in a concert' });
+  await mine.waitFor();
+  assert.match(await mine.getByTestId('byline').innerText(), /^added by you/);
+  const workers = page.getByTestId('goal').filter({ hasText: GOAL });
+  assert.match(await workers.getByTestId('byline').innerText(), /^added by your worker/);
+
+  // What the person may not change has no forms: barriers and engagements are read only.
+  await openTab(page, 'Community and engagements', 'community-tab');
+  await page.getByTestId('engagement').filter({ hasText: PLACE }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add an engagement' }).count(), 0);
+  await screenshot(page, 'practice-person-community');
+});

@@ -1,6 +1,6 @@
 // web/src/pages/PersonPage.tsx: one person's record: their name and details, a welcome when the
-// person is looking at their own record, and tabs: Overview (working now) and the parts that
-// later releases add (network map, goals, community, questionnaires, fidelity).
+// person is looking at their own record, and tabs: Overview, the co-produced CPI record
+// (network map, goals, community; pages/person/PracticeTabs.tsx), questionnaires and fidelity.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import * as api from '../api/endpoints';
 import type { PersonRecord } from '../api/types';

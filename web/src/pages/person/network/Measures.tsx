@@ -15,10 +15,13 @@ const MEASURES: readonly [string, string][] = [
   ['isolates', 'Members linked to nobody else on the map'],
   ['blau_relation', 'Variety of relation types (Blau index, 0 to 1)'],
   ['share_outside_services', 'Share of members outside services'],
-  ['outside_services_share', 'Share of members outside services'],
   ['reciprocity', 'Share of members with support both ways'],
-  ['support_reciprocity', 'Share of members with support both ways'],
+  ['by_relation', 'Members by relation'],
+  ['by_ring', 'Members by ring'],
 ];
+
+/** Measures that are shares (0 to 1), shown as percentages. */
+const PERCENT = new Set(['share_outside_services', 'reciprocity']);
 
 const LABELLED = new Set(MEASURES.map(([k]) => k));
 
@@ -26,7 +29,7 @@ function show(key: string, v: MeasureValue | undefined): string {
   if (v === undefined || v === null) return '—';
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return String(v);
-    return key.includes('share') ? `${Math.round(v * 100)}%` : v.toFixed(2);
+    return PERCENT.has(key) ? `${Math.round(v * 100)}%` : v.toFixed(2);
   }
   const parts = Object.entries(v).filter(([, n]) => n !== 0);
   if (parts.length === 0) return 'none';

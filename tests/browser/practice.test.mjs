@@ -1,8 +1,9 @@
 // tests/browser/practice.test.mjs: issue 4 "Done when" (browser): a practitioner records, from
 // one contact form, a contact that adds a network member, a goal and an engagement, and all
 // three appear on the person's page (the test counts and prints the user actions of that flow);
-// a version conflict on the map shows what changed and reloads; the demo person signs in, edits
-// their map in the keyboard list view and adds a goal, and both show as theirs. Also runs the
+// a version conflict on the map shows what changed and reloads; the demo person signs in, adds a
+// member in the keyboard list view, drags it to another ring on the drawing, and adds a goal,
+// and the changes show as theirs. Also runs the
 // basic accessibility checks on the new tabs, at desktop and phone widths.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -134,7 +135,7 @@ test('issue 4: the new tabs pass the basic accessibility checks and fit a phone'
   assert.match(await page.getByTestId('journey-list').innerText(), /Mapping their network Done/);
 });
 
-test('issue 4: the demo person edits their own map and adds a goal, and both show as theirs', async () => {
+test('issue 4: the demo person edits their own map (list view and drawing) and adds a goal, shown as theirs', async () => {
   const { page, server } = env;
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -153,7 +154,29 @@ test('issue 4: the demo person edits their own map and adds a goal, and both sho
   await row.waitFor();
   assert.match(await row.innerText(), /Close/);
   await page.getByText(/last changed by you/).waitFor();
+
+  // The drawing: drag Mo from the close ring out to the outer ring with the mouse. The page's
+  // Cytoscape instance (registered on its container) is only read to find where Mo is drawn.
+  await page.getByTestId('network-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => document.querySelector('[data-testid="network-canvas"]')?._cyreg?.cy?.nodes('.member').length > 0);
+  const where = await page.evaluate((name) => {
+    const box = document.querySelector('[data-testid="network-canvas"]');
+    const cy = box._cyreg.cy;
+    const r = box.getBoundingClientRect();
+    const node = cy.nodes('.member').filter((n) => n.data('label') === name)[0];
+    const p = node.renderedPosition();
+    const ego = cy.$('#ego').renderedPosition();
+    return { from: { x: r.left + p.x, y: r.top + p.y }, to: { x: r.left + ego.x, y: r.top + ego.y + 320 * cy.zoom() } };
+  }, 'Mo from the choir');
+  await page.mouse.move(where.from.x, where.from.y);
+  await page.mouse.down();
+  await page.mouse.move(where.to.x, where.to.y, { steps: 10 });
+  await page.mouse.up();
+  await page.getByTestId('announcer').filter({ hasText: 'Mo from the choir moved to the outer ring.' }).waitFor();
+  assert.match(await row.innerText(), /Outer/);
   await screenshot(page, 'practice-person-map');
+  await page.reload();
+  await page.getByTestId('member-row').filter({ hasText: 'Mo from the choir' }).filter({ hasText: 'Outer' }).waitFor();
 
   await openTab(page, 'Goals and activities', 'goals-tab');
   await page.getByRole('button', { name: 'Add a goal' }).click();

@@ -8,6 +8,7 @@ import { formatDate } from '../../../format';
 import { label } from '../../../practiceLabels';
 import { Byline } from '../shared/Byline';
 import { Disclosure } from '../shared/Disclosure';
+import { History } from '../shared/History';
 import { bodyOf, RecordForm } from '../shared/RecordForm';
 import { ACTIVITY_FIELDS, activityValues, GOAL_FIELDS, goalValues, OBJECTIVE_FIELDS, objectiveValues } from '../shared/specs';
 
@@ -24,6 +25,7 @@ export function GoalCard({ goal: g, own, editable, onChanged }: Props) {
         {g.reviewOn ? ` · review on ${formatDate(g.reviewOn)}` : ''}
       </p>
       <Byline r={g} own={own} />
+      {g.version > 1 ? <History collection="goals" recordId={g.id} own={own} /> : null}
       {editable ? (
         <Disclosure id={`edit-goal-${g.id}`} label="Change this goal" secondary small>
           {(close) => (

@@ -11,6 +11,7 @@ import { ErrorMessage, errorText } from '../../../components/ErrorMessage';
 import { formatDate, todayIso } from '../../../format';
 import { label } from '../../../practiceLabels';
 import { TextField } from '../shared/fields';
+import { History } from '../shared/History';
 import {
   addTie, describeChanges, draftProblem, fromMap, newMember, removeMember, removeTie, ringAt, toBody, updateMember, type Draft,
 } from './mapDraft';
@@ -159,7 +160,14 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
     void save(updateMember(draft, ref, { x, y, ring }), `${m.name} moved${moved}.`);
   };
 
-  if (maps === null) return <><ErrorMessage error={error} />{error ? null : <p class="loading">Loading the network map…</p>}</>;
+  if (maps === null) {
+    return (
+      <div class="network-tab" data-testid="network-tab">
+        <ErrorMessage error={error} />
+        {error ? null : <p class="loading">Loading the network map…</p>}
+      </div>
+    );
+  }
 
   const first = maps[maps.length - 1] ?? null;
   return (
@@ -229,6 +237,7 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
             onRemove={onRemove}
             onTie={onTie}
           />
+          <History collection="network-maps" recordId={map.id} own={own} />
           <Measures measures={map.measures} change={change} firstTakenOn={change ? first?.takenOn ?? null : null} />
         </>
       ) : null}

@@ -11,7 +11,7 @@ import {
 } from '../src/api/practice/types';
 import { addedBy, label } from '../src/practiceLabels';
 import {
-  addTie, describeChanges, draftProblem, fromMap, hasTie, isDirty, layout, newMember, removeMember, ringAt, RING_RADIUS, toBody, updateMember,
+  addTie, clampToRings, describeChanges, draftProblem, fromMap, hasTie, isDirty, layout, newMember, removeMember, ringAt, RING_RADIUS, toBody, updateMember,
 } from '../src/pages/person/network/mapDraft';
 import { bodyOf, conflictLines, missingField, normalise, type FieldSpec } from '../src/pages/person/shared/RecordForm';
 import { additionsBody, NO_ADDITIONS } from '../src/pages/person/ContactAdditions';
@@ -132,6 +132,13 @@ describe('the network map draft', () => {
     // A saved position that is not on the member's ring is not used.
     const moved = layout(updateMember(d, '12', { ring: 'outer' }).members).get('12')!;
     expect(ringAt(moved.x, moved.y)).toBe('outer');
+  });
+  test('a member dropped beyond the outer ring is pulled back onto it', () => {
+    expect(clampToRings(10, 20)).toEqual({ x: 10, y: 20 });
+    const p = clampToRings(0, 1000);
+    expect(p.x).toBeCloseTo(0);
+    expect(p.y).toBeCloseTo(RING_RADIUS['outer']!);
+    expect(ringAt(p.x, p.y)).toBe('outer');
   });
   test('a member without a name stops the save', () => {
     const d = fromMap(decodeMap(MAP));

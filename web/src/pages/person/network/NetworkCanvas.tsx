@@ -107,7 +107,7 @@ export function NetworkCanvas({ personName, members, ties, selected, editable, o
     const c = cy.current;
     if (!c) return;
     c.resize();
-    c.fit(c.$('#ring-outer'), 12);
+    c.fit(c.$('#ring-outer'), 36);
   };
 
   const draw = (): void => {

@@ -13,7 +13,7 @@ import { label } from '../../../practiceLabels';
 import { TextField } from '../shared/fields';
 import { History } from '../shared/History';
 import {
-  addTie, describeChanges, draftProblem, fromMap, newMember, removeMember, removeTie, ringAt, toBody, updateMember, type Draft,
+  addTie, clampToRings, describeChanges, draftProblem, fromMap, newMember, removeMember, removeTie, ringAt, toBody, updateMember, type Draft,
 } from './mapDraft';
 import type { MemberFields } from './MemberForm';
 import { MemberList } from './MemberList';
@@ -155,9 +155,10 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
   const onMove = (ref: string, x: number, y: number): void => {
     const m = draft?.members.find((v) => v.ref === ref);
     if (!draft || !m) return;
-    const ring = ringAt(x, y);
+    const at = clampToRings(x, y);
+    const ring = ringAt(at.x, at.y);
     const moved = ring !== m.ring ? ` to the ${label('ring', ring).toLowerCase()} ring` : '';
-    void save(updateMember(draft, ref, { x, y, ring }), `${m.name} moved${moved}.`);
+    void save(updateMember(draft, ref, { ...at, ring }), `${m.name} moved${moved}.`);
   };
 
   if (maps === null) {
@@ -216,6 +217,7 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
             {map.updatedBy ? ` · last changed by ${map.updatedBy.role === 'person' ? (own ? 'you' : personName) : map.updatedBy.displayName ?? 'a worker'}` : ''}
             {editable ? `. Drag a member to move them (closer in means closer to ${own ? 'you' : personName}); tap a member to change them.` : '.'}
           </p>
+          <History collection="network-maps" recordId={map.id} own={own} />
           <NetworkCanvas
             personName={own ? 'You' : personName}
             members={draft.members}
@@ -237,7 +239,6 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
             onRemove={onRemove}
             onTie={onTie}
           />
-          <History collection="network-maps" recordId={map.id} own={own} />
           <Measures measures={map.measures} change={change} firstTakenOn={change ? first?.takenOn ?? null : null} />
         </>
       ) : null}

@@ -69,6 +69,13 @@ export function ringAt(x: number, y: number): string {
   return 'outer';
 }
 
+/** A dropped point, pulled back onto the outer ring when it lies beyond it (so it stays in view). */
+export function clampToRings(x: number, y: number): { x: number; y: number } {
+  const d = Math.hypot(x, y);
+  const max = RING_RADIUS['outer']!;
+  return d <= max ? { x, y } : { x: (x * max) / d, y: (y * max) / d };
+}
+
 /**
  * Where each member is drawn: its saved position if it has one and that position is in its
  * ring, otherwise spread evenly round its ring. Keyed by ref.
@@ -82,7 +89,9 @@ export function layout(members: readonly DraftMember[]): Map<string, { x: number
       if (m.x !== null && m.y !== null && ringAt(m.x, m.y) === ring) {
         out.set(m.ref, { x: m.x, y: m.y });
       } else {
-        const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(onRing.length, 1) + (ring === 'middle' ? 0.3 : ring === 'outer' ? 0.6 : 0);
+        // Start a little right of the top, where the ring's name is written, and stagger the rings.
+        const start = -Math.PI / 2 + (ring === 'close' ? 0.6 : ring === 'middle' ? 0.9 : 1.2);
+        const angle = start + (2 * Math.PI * i) / Math.max(onRing.length, 1);
         out.set(m.ref, { x: Math.round(r * Math.cos(angle)), y: Math.round(r * Math.sin(angle)) });
       }
     });

@@ -30,6 +30,7 @@ interface Props {
 export function MemberForm({ idPrefix, heading, initial, submitLabel, own, busy, onSubmit, onCancel }: Props) {
   const [m, setM] = useState<MemberFields>(initial);
   const [error, setError] = useState<string | null>(null);
+  const [resourceName, setResourceName] = useState('');
   const id = (n: string): string => `${idPrefix}-${n}`;
   const set = (change: Partial<MemberFields>): void => setM((cur) => ({ ...cur, ...change }));
 
@@ -68,10 +69,13 @@ export function MemberForm({ idPrefix, heading, initial, submitLabel, own, busy,
       <ResourcePicker
         id={id('resource')}
         label="Community resource (optional): search the directory"
-        name={m.resourceId !== null ? m.name : ''}
+        name={resourceName}
         resourceId={m.resourceId}
         freeText={false}
-        onChange={(_name, rid) => set({ resourceId: rid })}
+        onChange={(picked, rid) => {
+          setResourceName(rid === null ? '' : picked);
+          set({ resourceId: rid });
+        }}
       />
       <div class="button-row">
         <button type="submit" class="button" disabled={busy}>

@@ -57,7 +57,7 @@ export function ResourcePicker({ id, label, name, resourceId, onChange, freeText
       </div>
       {resourceId !== null ? (
         <p class="hint">
-          Linked to the directory entry “{name}”.{' '}
+          {freeText || name !== '' ? `Linked to the directory entry “${name}”.` : 'Linked to an entry in the directory.'}{' '}
           <button type="button" class="link-button" onClick={() => onChange(freeText ? name : '', null)}>
             Remove the link
           </button>

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as api from '../../api/practice/endpoints';
 import type { JourneyStep } from '../../api/practice/types';
-import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { sectionError } from './shared/useRecords';
 import { formatDate, processLabel } from '../../format';
 import { label } from '../../practiceLabels';
 
@@ -30,7 +31,7 @@ export function JourneyPicture({ personId, refresh, own }: { personId: string; r
   const [steps, setSteps] = useState<JourneyStep[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.journey(personId).then((s) => { setSteps(s); setError(null); }, (e: unknown) => setError(errorText(e)));
+    api.journey(personId).then((s) => { setSteps(s); setError(null); }, (e: unknown) => setError(sectionError(e)));
   }, [personId, refresh]);
 
   return (

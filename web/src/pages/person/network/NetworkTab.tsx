@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../../../format';
 import { label } from '../../../practiceLabels';
 import { TextField } from '../shared/fields';
 import { History } from '../shared/History';
+import { sectionError } from '../shared/useRecords';
 import {
   addTie, clampToRings, describeChanges, draftProblem, fromMap, newMember, removeMember, removeTie, ringAt, toBody, updateMember, type Draft,
 } from './mapDraft';
@@ -62,7 +63,7 @@ export function NetworkTab({ personId, personName, editable, own }: Props) {
         setChange(null);
       }
     } catch (e) {
-      setError(errorText(e));
+      setError(sectionError(e));
     }
   }, [personId, open]);
 

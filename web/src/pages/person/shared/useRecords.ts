@@ -2,7 +2,14 @@
 // and reloads it on demand. Each section loads on its own, so one failing list (or one the
 // server does not offer yet) does not blank the others.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../../../api/http';
 import { errorText } from '../../../components/ErrorMessage';
+
+/** The person's page is open, so a 404 on one of its lists means this server does not offer that part. */
+export function sectionError(e: unknown): string {
+  if (e instanceof ApiError && e.status === 404) return 'This part of the record is not available on this server yet.';
+  return errorText(e);
+}
 
 export interface Records<T> {
   items: T[] | null;
@@ -18,7 +25,7 @@ export function useRecords<T>(load: () => Promise<T[]>, deps: readonly unknown[]
       setItems(await load());
       setError(null);
     } catch (e) {
-      setError(errorText(e));
+      setError(sectionError(e));
     }
   }, deps);
   useEffect(() => {

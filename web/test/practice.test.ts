@@ -17,6 +17,7 @@ import { bodyOf, conflictLines, missingField, normalise, type FieldSpec } from '
 import { additionsBody, NO_ADDITIONS } from '../src/pages/person/ContactAdditions';
 import { journeySummary, stepDetails } from '../src/pages/person/JourneyPicture';
 import { BARRIER_FIELDS } from '../src/pages/person/shared/specs';
+import { show } from '../src/pages/person/network/Measures';
 
 const author = (role: string, name = 'Sam Worker') => ({ account_id: 2, display_name: name, role });
 const MAP = {
@@ -222,6 +223,15 @@ describe('labels and the journey', () => {
   test('codes become words; unknown codes are shown, not hidden', () => {
     expect(label('relation', 'work_education')).toBe('Work or education');
     expect(label('stage', 'brand_new_stage')).toBe('brand new stage');
+  });
+  test('measures in words: shares as percentages (also 0 and 1), breakdowns by label', () => {
+    expect(show('share_outside_services', 1)).toBe('100%');
+    expect(show('reciprocity', 0.5)).toBe('50%');
+    expect(show('size', 4)).toBe('4');
+    expect(show('density', 1 / 6)).toBe('0.17');
+    expect(show('by_ring', { close: 2, middle: 0, outer: 1 })).toBe('Close 2, Outer 1');
+    expect(show('by_relation', { work_education: 1 })).toBe('Work or education 1');
+    expect(show('density', null)).toBe('—');
   });
   test('journey words', () => {
     const steps = [

@@ -24,12 +24,14 @@ const MEASURES: readonly [string, string][] = [
 const PERCENT = new Set(['share_outside_services', 'reciprocity']);
 
 const LABELLED = new Set(MEASURES.map(([k]) => k));
+/** Keys of the measures object that are not measures (the network module's notes). */
+const NOT_SHOWN = new Set(['notes']);
 
-function show(key: string, v: MeasureValue | undefined): string {
+export function show(key: string, v: MeasureValue | undefined): string {
   if (v === undefined || v === null) return '—';
   if (typeof v === 'number') {
-    if (Number.isInteger(v)) return String(v);
-    return PERCENT.has(key) ? `${Math.round(v * 100)}%` : v.toFixed(2);
+    if (PERCENT.has(key)) return `${Math.round(v * 100)}%`;
+    return Number.isInteger(v) ? String(v) : v.toFixed(2);
   }
   const parts = Object.entries(v).filter(([, n]) => n !== 0);
   if (parts.length === 0) return 'none';
@@ -51,7 +53,7 @@ interface Props {
 }
 
 export function Measures({ measures, change, firstTakenOn }: Props) {
-  const keys = [...MEASURES.map(([k]) => k).filter((k) => k in measures), ...Object.keys(measures).filter((k) => !LABELLED.has(k))];
+  const keys = [...MEASURES.map(([k]) => k).filter((k) => k in measures), ...Object.keys(measures).filter((k) => !LABELLED.has(k) && !NOT_SHOWN.has(k))];
   const compare = change !== null && firstTakenOn !== null;
   return (
     <section aria-labelledby="measures-heading" data-testid="measures">

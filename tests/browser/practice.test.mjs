@@ -83,6 +83,34 @@ test('issue 4: one contact form adds a network member, a goal and an engagement;
   await screenshot(page, 'practice-community');
 });
 
+test('issue 4: an engagement picked from the directory brings a new relationship, added to the map from the offer', async () => {
+  const { page, server } = env;
+  await page.goto(server.url + '/people/1/community');
+  await page.getByTestId('community-tab').waitFor();
+  await page.getByRole('button', { name: 'Add an engagement' }).click();
+  const form = page.getByTestId('new-engagement-form');
+  await form.getByLabel('Group, place or activity').fill('garden');
+  await form.getByRole('button', { name: 'Search the directory' }).click();
+  const hit = form.getByRole('button', { name: /Greenfingers Community Garden/ });
+  await hit.click();
+  await form.getByText(/Linked to the directory entry “Greenfingers Community Garden/).waitFor();
+  await form.getByLabel('Where it has got to').selectOption('accompanied');
+  await form.getByLabel(/It brought a new relationship/).check();
+  await form.getByLabel('Name of the new relationship').fill('Rosa, the garden volunteer');
+  await form.getByRole('button', { name: 'Save the engagement' }).click();
+  const offer = page.getByTestId('map-offer');
+  await offer.getByText(/Rosa, the garden volunteer is a new relationship/).waitFor();
+  const engagement = page.getByTestId('engagement').filter({ hasText: 'Greenfingers Community Garden' });
+  assert.match(await engagement.innerText(), /Went along together/);
+  await offer.getByRole('button', { name: 'Add to the map' }).click();
+  await page.getByTestId('announcer').filter({ hasText: 'Rosa, the garden volunteer added to the network map.' }).waitFor();
+  await openTab(page, 'Network map', 'member-list');
+  const row = page.getByTestId('member-row').filter({ hasText: 'Rosa, the garden volunteer' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Community or interest group/);
+  assert.match(await row.innerText(), /in the directory/, 'the member is linked to the directory entry');
+});
+
 test('issue 4: a map changed elsewhere is not overwritten; the change is shown and can be loaded', async () => {
   const { page, server } = env;
   await page.goto(server.url + '/people/1/network');

@@ -76,6 +76,9 @@ export function makePractice(data) {
 
   /** Handles a practice route; returns false when the route is not one of these. */
   return async function handle({ method, route, user, readJson, send, fail, canSee, isWriter }) {
+    if (route === '/directory/resources' && method === 'GET') {
+      return send(200, { resources: [{ id: 2, name: 'Greenfingers Community Garden (demo)', organization: { name: 'Greenfingers (demo)' } }], total: 1 });
+    }
     let m = route.match(/^\/people\/(\d+)\/(network-maps|goals|assets|ideas|engagements|barriers|recognition|journey)$/);
     if (m) {
       const pid = Number(m[1]);

@@ -33,6 +33,14 @@ Access access_to_person(const Caller& c, long long person_id,
   return best;
 }
 
+Access access_to_practice_record(const Caller& c, long long person_id,
+                                 const std::vector<store::PartnershipRow>& partnerships,
+                                 bool person_may_write) {
+  const Access a = access_to_person(c, person_id, partnerships);
+  if (c.role == Role::person && a != Access::none && person_may_write) return Access::write;
+  return a;
+}
+
 bool may_read_caseload(const Caller& c) {
   return (c.role == Role::practitioner && c.worker_id) || (c.role == Role::team_leader && c.team_id);
 }

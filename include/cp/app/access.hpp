@@ -2,8 +2,7 @@
 // place. Pure functions of the caller and the facts of the record; app/ use cases call them
 // before touching data, and audit every refusal.
 //
-//   person        their own record (read here; editing their map, goals and ideas comes with
-//                 the practice issue)
+//   person        their own record (read); they write their own network map, goals and ideas
 //   practitioner  people they work with (read and write); their team's caseload (read: cover)
 //   team_leader   the team's records (read and write)
 //   agency_admin  accounts, teams, the directory; no personal records
@@ -25,6 +24,13 @@ Access access_to_partnership(const Caller& c, const store::PartnershipRow& p);
 // or read for the person themself.
 Access access_to_person(const Caller& c, long long person_id,
                         const std::vector<store::PartnershipRow>& partnerships);
+
+// The caller's access to one kind of the person's practice record (docs/practice-api.md): as
+// access_to_person, except that the person themself may write the kinds that are theirs to
+// edit (`person_may_write`: the network map, goals with objectives and activities, ideas).
+Access access_to_practice_record(const Caller& c, long long person_id,
+                                 const std::vector<store::PartnershipRow>& partnerships,
+                                 bool person_may_write);
 
 bool may_read_caseload(const Caller& c);     // practitioner, team_leader
 bool may_list_teams(const Caller& c);        // anyone attached to an agency except a person

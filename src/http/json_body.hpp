@@ -27,6 +27,8 @@ class JsonBody {
   // A JSON object or array as it is, for the caller to check member by member (with names).
   std::optional<nlohmann::json> object(const std::string& name, bool required);
   std::optional<nlohmann::json> array(const std::string& name, bool required);
+  // The whole parsed body (an object when ok()), for use cases that check bodies themselves.
+  const nlohmann::json& document() const { return doc_; }
   // After reading every field: refuses fields that were not read.
   void finish();
 

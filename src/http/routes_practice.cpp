@@ -1,4 +1,5 @@
 // src/http/routes_practice.cpp — the caseload, a person's summary, episodes and contacts.
+#include "cp/app/practice_records.hpp"
 #include "route_tables.hpp"
 
 namespace cp::http {
@@ -30,6 +31,7 @@ Response add_contact(const Context& c) {
   auto duration = b.integer("duration_minutes", true);
   auto processes = b.text_list("processes", true);
   auto note = b.text("note", false, 2000);
+  auto add = b.object("add", false);  // records added in the same transaction (docs/practice-api.md)
   b.finish();
   if (!b.ok()) return bad_body(b);
   ct.date = *date;
@@ -39,6 +41,7 @@ Response add_contact(const Context& c) {
   ct.duration_minutes = static_cast<int>(*duration);
   ct.processes = *processes;
   ct.note = note.value_or("");
+  if (add) return from_result(app::PracticeRecords(c.service).add_contact(c.caller, c.id, ct, *add), 201);
   return from_result(c.service.add_contact(c.caller, c.id, ct), 201);
 }
 
@@ -66,9 +69,24 @@ const json contact_schema = {
          {{"type", "string"},
           {"enum", {"network_mapping", "assets", "goals", "ideas", "community_resources", "engagement", "barriers",
                     "recognition", "feedback", "review"}}}}}},
-      {"note", {{"type", "string"}, {"maxLength", 2000}}}}},
+      {"note", {{"type", "string"}, {"maxLength", 2000}}},
+      {"add",
+       {{"type", "object"},
+        {"description",
+         "records to add in the same transaction, all or nothing (docs/practice-api.md): network_members, goals, "
+         "assets, ideas, engagements, barriers, recognition — each a list of that record's create body"},
+        {"additionalProperties", false},
+        {"properties",
+         {{"network_members", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"goals", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"assets", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"ideas", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"engagements", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"barriers", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"recognition", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}},
     {"example", {{"date", "2026-11-20"}, {"mode", "in_person"}, {"duration_minutes", 45},
-                 {"processes", {"network_mapping", "goals"}}, {"note", "Drew the map together."}}}};
+                 {"processes", {"network_mapping", "goals"}}, {"note", "Drew the map together."},
+                 {"add", {{"goals", {{{"text", "Get back to swimming"}}}}}}}}};
 
 }  // namespace
 

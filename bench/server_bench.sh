@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bench/server_bench.sh — the server under wrk on loopback: caseload read, contact write and the
-# no-op /api/v1/ping of the same server, requests/s and latency percentiles; and cold start.
+# bench/server_bench.sh — the server under wrk on loopback: caseload read, contact write, the
+# person page (GET /people/{id}/record, issue 4) and the no-op /api/v1/ping of the same server,
+# requests/s and latency percentiles; and cold start.
 # Usage: bench/server_bench.sh [DURATION_SECONDS] [CONNECTIONS]   (needs wrk and a built cpi)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,9 @@ export CP_COOKIE=$(echo "$LOGIN" | grep -i '^set-cookie' | sed -E 's/.*(cp_sessi
 export CP_CSRF=$(echo "$LOGIN" | tail -1 | sed -E 's/.*"csrf_token":"([0-9a-f]+)".*/\1/')
 export CP_PARTNERSHIP=$(curl -s -H "cookie: $CP_COOKIE" http://127.0.0.1:18080/api/v1/caseload | python3 -c 'import json,sys; print(next(p["partnership_id"] for p in json.load(sys.stdin)["people"] if p["episode_state"]=="open"))')
 
-for run in ping caseload contact; do
+# The person page of demo-person (person 1, one of demo-practitioner's people, with demo records).
+export CP_PERSON=$(curl -s -H "cookie: $CP_COOKIE" http://127.0.0.1:18080/api/v1/caseload | python3 -c 'import json,sys; print(min(p["person_id"] for p in json.load(sys.stdin)["people"]))')
+RUNS=${CP_BENCH_RUNS:-ping caseload contact person_record}
+for run in $RUNS; do
   wrk -t2 -c"$CONN" -d"${DUR}s" --latency -s bench/wrk/$run.lua http://127.0.0.1:18080 | tee "$OUT/$run.txt"
 done

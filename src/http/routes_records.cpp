@@ -76,7 +76,10 @@ json enumeration(std::initializer_list<const char*> v) {
   return {{"type", "string"}, {"enum", e}};
 }
 json object_schema(json properties, std::vector<std::string> required, json example, bool versioned = false) {
-  if (versioned) properties["version"] = {{"type", "integer"}, {"minimum", 1}};
+  if (versioned) {
+    properties["version"] = {{"type", "integer"}, {"minimum", 1}};
+    example["version"] = 1;
+  }
   json s = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(properties)}};
   if (!required.empty()) s["required"] = required;
   s["example"] = std::move(example);

@@ -162,7 +162,9 @@ Result<json> PracticeRecords::update(const Caller& c, std::string_view collectio
     next.fields = *fields;
     const auto by = actor_of(c);
     const std::string now = now_ts();
-    store::update_record(s, k.table, k.columns, next, by, now);
+    if (!store::update_record(s, k.table, k.columns, next, by, now))
+      return Error::conflict("version_conflict", "This record changed while you were saving; look at it again.",
+                             "version");
     auto stored = store::record_by_id(s, k.table, k.columns, id);
     json data = record_json(s, k, *stored);
     store::append_history(s, k.record_type, id, r->person_id, stored->version, now, by, "updated", data.dump());

@@ -236,8 +236,10 @@ json records::save_map(soci::session& s, store::RecordRow header, const store::M
   if (now.empty()) now = now_ts();
   if (is_new) {
     header.id = store::insert_record(s, "network_maps", map_columns(), header, by, now);
-  } else {
-    store::update_record(s, "network_maps", map_columns(), header, by, now);
+  } else if (!store::update_record(s, "network_maps", map_columns(), header, by, now)) {
+    // Changed by another writer since it was read in this transaction: roll everything back.
+    throw ErrorException(Error::conflict("version_conflict",
+                                         "This map changed while you were saving; look at it again.", "version"));
   }
   store::replace_map_content(s, header.id, content);
   auto stored = store::record_by_id(s, "network_maps", map_columns(), header.id);

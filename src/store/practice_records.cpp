@@ -84,7 +84,8 @@ class Params {
     for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
     return out;
   }
-  void run(soci::session& s, const std::string& sql) {
+  // Runs the statement; returns the number of rows it changed.
+  long long run(soci::session& s, const std::string& sql) {
     soci::statement st(s);
     for (auto& p : ps_) {
       if (p.type == 0) st.exchange(soci::use(p.t, p.ind));
@@ -95,6 +96,7 @@ class Params {
     st.prepare(sql);
     st.define_and_bind();
     st.execute(true);
+    return st.get_affected_rows();
   }
 
  private:
@@ -146,7 +148,7 @@ long long insert_record(soci::session& s, const std::string& table, const std::v
   return Database::last_insert_id(s, table);
 }
 
-void update_record(soci::session& s, const std::string& table, const std::vector<Column>& cols,
+bool update_record(soci::session& s, const std::string& table, const std::vector<Column>& cols,
                    const RecordRow& row, const Actor& by, const std::string& now) {
   Params p;
   std::string sets = "version = ";
@@ -163,8 +165,13 @@ void update_record(soci::session& s, const std::string& table, const std::vector
     sets += ", " + c.name + " = ";
     sets += p.scalar(row.fields.contains(c.name) ? row.fields.at(c.name) : json(nullptr), c.integer);
   }
-  const std::string where = p.integer(row.id);
-  p.run(s, fmt::format("UPDATE {} SET {} WHERE id = {}", table, sets, where));
+  // The version check and the change are one statement (as store::update_versioned), so two
+  // writers holding the same version cannot both succeed, on either backend.
+  std::string where = "id = ";
+  where += p.integer(row.id);
+  where += " AND version = ";
+  where += p.integer(row.version);
+  return p.run(s, fmt::format("UPDATE {} SET {} WHERE {}", table, sets, where)) == 1;
 }
 
 std::optional<RecordRow> record_by_id(soci::session& s, const std::string& table,

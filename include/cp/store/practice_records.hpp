@@ -42,9 +42,9 @@ struct RecordRow {
 // Inserts `row` as version 1, created and updated by `by` at `now`; returns the new id.
 long long insert_record(soci::session& s, const std::string& table, const std::vector<Column>& cols,
                         const RecordRow& row, const Actor& by, const std::string& now);
-// Writes row.fields and version = row.version + 1, updated by `by` at `now`. Precondition: the
-// caller read the row in this transaction and checked its version.
-void update_record(soci::session& s, const std::string& table, const std::vector<Column>& cols,
+// Writes row.fields and version = row.version + 1, updated by `by` at `now`, only if the stored
+// version is still row.version (one statement); false when it is not (a concurrent change).
+bool update_record(soci::session& s, const std::string& table, const std::vector<Column>& cols,
                    const RecordRow& row, const Actor& by, const std::string& now);
 std::optional<RecordRow> record_by_id(soci::session& s, const std::string& table,
                                       const std::vector<Column>& cols, long long id);

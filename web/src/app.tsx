@@ -13,6 +13,7 @@ import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { ResourceEditPage } from './pages/directory/ResourceEditPage';
 import { ResourcePage } from './pages/directory/ResourcePage';
 import { ReviewPage } from './pages/directory/ReviewPage';
+import { FidelityPage } from './pages/FidelityPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
@@ -113,6 +114,8 @@ export function App() {
     );
   } else if (route.name === 'caseload') {
     page = <CaseloadPage />;
+  } else if (route.name === 'fidelity') {
+    page = <FidelityPage />;
   } else if (route.name === 'person') {
     page = <PersonPage id={route.id} tab={route.tab} />;
   } else if (route.name === 'directory') {

@@ -1,6 +1,6 @@
 // web/src/router.ts: client-side routing on the History API. The server answers index.html for
 // any non-API path, so every route below can be reloaded or bookmarked. Routes:
-//   /sign-in  /  /caseload  /people/:id  /people/:id/:tab
+//   /sign-in  /  /caseload  /fidelity  /people/:id  /people/:id/:tab
 //   /directory  /directory/review  /directory/new  /directory/:id  /directory/:id/edit
 //   (anything else: not found)
 import { useEffect, useState } from 'preact/hooks';
@@ -12,6 +12,7 @@ export type Route =
   | { name: 'sign-in'; next: string | null }
   | { name: 'home' }
   | { name: 'caseload' }
+  | { name: 'fidelity' }
   | { name: 'person'; id: string; tab: PersonTab }
   | { name: 'directory' }
   | { name: 'directory-review' }
@@ -45,6 +46,7 @@ export function parseRoute(pathname: string, search: string): Route {
       if (third === 'edit' && parts.length === 3) return { name: 'directory-edit', id: second };
     }
   }
+  if (first === 'fidelity' && parts.length === 1) return { name: 'fidelity' };
   if (first === 'people' && second !== undefined && parts.length <= 3) {
     const tab = third ?? 'overview';
     if (isTab(tab)) return { name: 'person', id: second, tab };

@@ -148,3 +148,25 @@ TEST(FidelityTrend, WarnsWhenATeamSlides) {
 
 }  // namespace
 }  // namespace cp::fidelity
+
+#include "cp/fidelity/dates.hpp"
+
+namespace cp::fidelity {
+namespace {
+
+TEST(FidelityDates, MonthStepsClampToTheMonthEnd) {
+  EXPECT_EQ(*months_before("2026-05-31", 3), "2026-02-28");
+  EXPECT_EQ(*months_before("2024-08-31", 6), "2024-02-29");  // leap year
+  EXPECT_EQ(*months_before("2026-01-15", 1), "2025-12-15");
+  EXPECT_EQ(*next_day("2026-12-31"), "2027-01-01");
+  EXPECT_FALSE(months_before("2026-02-30", 1).has_value());
+  EXPECT_FALSE(next_day("yesterday").has_value());
+  const auto t = trend_dates("2026-03-10", 3);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0], "2026-01-31");
+  EXPECT_EQ(t[1], "2026-02-28");
+  EXPECT_EQ(t[2], "2026-03-10");
+}
+
+}  // namespace
+}  // namespace cp::fidelity

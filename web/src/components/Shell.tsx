@@ -48,6 +48,13 @@ export function Shell({ children }: { children: ComponentChildren }) {
                     </Link>
                   </li>
                 ) : null}
+                {user.role === 'team_leader' || (user.role === 'practitioner' && user.workerId !== null) ? (
+                  <li>
+                    <Link href="/fidelity" aria-current={here === '/fidelity' ? 'page' : undefined}>
+                      Fidelity
+                    </Link>
+                  </li>
+                ) : null}
                 {user.role === 'person' && user.personId !== null ? (
                   <li>
                     <Link href={personPath(user.personId)} aria-current={here.startsWith(personPath(user.personId)) ? 'page' : undefined}>

@@ -69,9 +69,9 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
       workers.push_back(store::insert_worker(s, row));
     }
     // Practitioners who hold caseloads: 0, 1 (Riverside), 3, 4 (Hillside).
-    // Practice records (maps, goals, engagements…) are seeded for the people of workers 0, 3
-    // and 4 only: worker 1, Ravi Sandhu (Riverside), has NO network maps for any of their people,
-    // so that the fidelity dashboard (issue 5) has a worker to flag as partial.
+    // Practice records (maps, goals, engagements…) are seeded for everyone, but worker 1, Ravi
+    // Sandhu (Riverside), has NO network maps for any of their people, so that the fidelity
+    // dashboard (issue 5) has a worker to flag as partial.
     const std::array<int, 4> holders{0, 1, 3, 4};
     const std::array<const char*, 5> states{"open", "open", "paused", "re_entered", "moved_on"};
     const auto& processes = domain::shared_processes();
@@ -145,9 +145,13 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
         store::insert_contact(s, c, std::nullopt, ts);
         ++result.contacts;
       }
-      if (holder != 1) {
+      {
+        // Ravi Sandhu (holder 1) records goals, assets and engagements but draws no network maps,
+        // so the fidelity dashboard flags him as partial implementation (issue 5's browser test).
         const store::Actor by{std::nullopt, workers_def[static_cast<size_t>(holder)].name, "practitioner"};
-        records::seed_demo_records(s, person, i, by, std::chrono::floor<std::chrono::days>(now), started);
+        const store::Actor themself{std::nullopt, p.display_name, "person"};
+        records::seed_demo_records(s, person, i, by, themself, std::chrono::floor<std::chrono::days>(now), started,
+                                   /*with_maps=*/holder != 1);
       }
     }
     auto add = [&](const char* username, const char* display, const char* role,

@@ -226,7 +226,10 @@ Result<json> Fidelity::team_view(const Caller& c, long long team_id, std::option
     j["workers"] = json::array();
     for (const auto& w : store::workers_of_agency(s, team->agency_id)) {
       if (!w.team_id || *w.team_id != team_id) continue;
-      json wj = assessed_with_trend(s, "worker", w.id, date, t, examples_for(s, "worker", w.id));
+      auto wex = examples_for(s, "worker", w.id);
+      // Someone in the team with no caseload (e.g. the team leader) has no practice to assess.
+      if (store::caseload_at(s, "worker", w.id, date).empty() && wex.empty()) continue;
+      json wj = assessed_with_trend(s, "worker", w.id, date, t, wex);
       wj["worker"] = {{"id", w.id}, {"display_name", w.display_name}};
       j["workers"].push_back(std::move(wj));
     }

@@ -60,11 +60,13 @@ std::string stamp(std::chrono::sys_days d) { return day(d) + "T10:00:00.000Z"; }
 }  // namespace
 
 void seed_demo_records(soci::session& s, long long person_id, int variant, const store::Actor& by,
-                       std::chrono::sys_days today, int started_days_ago) {
+                       const store::Actor& themself, std::chrono::sys_days today, int started_days_ago,
+                       bool with_maps) {
   using std::chrono::days;
   const auto start = today - days(started_days_ago);
   const auto first_on = start + days(std::min(14, started_days_ago / 2));
   // First snapshot: 3–6 members, a tie or two between them.
+  if (with_maps) {
   store::MapContent content;
   const int n = 3 + variant % 4;
   for (int k = 0; k < n; ++k) {
@@ -120,6 +122,7 @@ void seed_demo_records(soci::session& s, long long person_id, int variant, const
     h2.fields = {{"taken_on", day(second_on)}, {"note", "Review: the allotments are part of life now."}};
     save_map(s, h2, next, true, by, stamp(second_on));
   }
+  }  // with_maps
   // Goals → objective → activity, assets, an idea, an engagement, a barrier, recognition.
   const auto on = start + days(std::min(21, started_days_ago / 2));
   const std::array<const char*, 4> goals{"Feel less alone at weekends", "Get back into work, a few hours a week",
@@ -151,7 +154,7 @@ void seed_demo_records(soci::session& s, long long person_id, int variant, const
                 {{"content", "Volunteer at the community café"}, {"suggested_by", variant % 2 ? "worker" : "person"},
                  {"goal_id", goal["id"]}, {"resource_id", nullptr}, {"outcome", variant % 3 == 0 ? "tried" : "open"},
                  {"outcome_note", nullptr}},
-                by, stamp(on));
+                variant % 2 ? by : themself, stamp(on));
   insert_record(s, *kind_of("engagements"), person_id,
                 {{"resource_id", nullptr}, {"resource_name", variant % 2 ? "Riverside allotments" : "Walking group"},
                  {"stage", variant % 3 == 0 ? "continuing" : "accompanied"}, {"stopped_reason", nullptr},

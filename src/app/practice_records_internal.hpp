@@ -119,7 +119,10 @@ json latest_map_json(soci::session& s, long long person_id);
 
 // Demo data (demo.cpp): a person's maps, goals, assets, ideas, engagements, barriers and
 // recognition, dated relative to `today`; `variant` varies the content from person to person.
+// Ideas the person suggested are recorded as theirs (`themself`). Without `with_maps`, no
+// network map is drawn (a worker who does not map networks, for the fidelity demo).
 void seed_demo_records(soci::session& s, long long person_id, int variant, const store::Actor& by,
-                       std::chrono::sys_days today, int started_days_ago);
+                       const store::Actor& themself, std::chrono::sys_days today, int started_days_ago,
+                       bool with_maps = true);
 
 }  // namespace cp::app::records

@@ -57,12 +57,14 @@ fidelity::PersonPractice person_practice(soci::session& s, long long person_id, 
                            person_id, until) > 0;
   p.has_barriers = count(s, "SELECT COUNT(*) FROM barriers WHERE person_id = :p AND created_at < :u", person_id,
                          until) > 0;
-  p.barriers_reviewed =
-      p.has_barriers &&
-      count(s,
-            "SELECT COUNT(*) FROM barriers WHERE person_id = :p AND ((reviewed_on > :from AND reviewed_on <= :d) "
-            "OR (updated_at > :from2 AND updated_at < :u))",
-            person_id, recent_from, as_of) > 0;
+  if (p.has_barriers) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM barriers WHERE person_id = :p AND ((reviewed_on > :from AND reviewed_on <= :d) "
+         "OR (updated_at > :from2 AND updated_at < :u))",
+        soci::use(person_id), soci::use(recent_from), soci::use(as_of), soci::use(recent_from), soci::use(until),
+        soci::into(n);
+    p.barriers_reviewed = n > 0;
+  }
   // Community: an engagement beyond "suggested".
   p.community_engagement = count(s,
                                  "SELECT COUNT(*) FROM engagements WHERE person_id = :p AND stage <> 'suggested' "

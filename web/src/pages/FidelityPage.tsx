@@ -44,6 +44,7 @@ function Trend({ a, label }: { a: Assessment; label: string }) {
       <svg width={w} height={h} viewBox={`-2 -2 ${w + 4} ${h + 4}`} aria-hidden="true" focusable="false">
         <rect x="0" y="0" width={w} height={h} class="trend-frame" />
         {path ? <path d={path} class="trend-line" /> : null}
+        {pts.map((p, i) => (p.y === null ? null : <circle key={i} cx={p.x} cy={p.y} r="3" class="trend-point" />))}
       </svg>
       <figcaption class="visually-hidden">
         {label} overall score by month: {text}

@@ -4,37 +4,44 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <stdexcept>
+#include <vector>
 
-#include "cp/app/passwords.hpp"
+#include "cp/store/studies.hpp"
 
 namespace cp::app {
 
-namespace {
-
-std::string key_hex(soci::session& s) {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  s << "SELECT value FROM settings WHERE key = 'pseudonym_key'", soci::into(value, ind);
-  if (s.got_data() && ind == soci::i_ok && value.size() == 64) return value;
-  value = random_hex(32);
-  s << "INSERT INTO settings (key, value) VALUES ('pseudonym_key', :v)", soci::use(value);
-  return value;
+std::string pseudonym_digest(soci::session& s, const std::string& purpose, const std::string& kind, long long id) {
+  static const int sodium_ready = sodium_init();
+  (void)sodium_ready;
+  static const std::string kKey = "pseudonym_key";
+  auto hex_key = store::read_setting_value(s, kKey);
+  std::vector<unsigned char> key(crypto_generichash_KEYBYTES);
+  if (!hex_key) {
+    randombytes_buf(key.data(), key.size());
+    std::string hex(key.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+    hex.pop_back();
+    store::insert_setting_value(s, kKey, hex);
+  } else {
+    size_t len = 0;
+    if (sodium_hex2bin(key.data(), key.size(), hex_key->data(), hex_key->size(), nullptr, &len, nullptr) != 0 ||
+        len < crypto_generichash_KEYBYTES_MIN)
+      throw std::runtime_error("the pseudonym key in the settings table is unreadable");
+    key.resize(len);
+  }
+  const std::string msg = purpose + "|" + kind + "|" + std::to_string(id);
+  unsigned char out[16];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), key.data(),
+                     key.size());
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return std::string(hex, 32);
 }
 
-}  // namespace
-
 std::string pseudonym(soci::session& s, const std::string& purpose, const std::string& kind, long long id) {
-  const std::string hex = key_hex(s);
-  unsigned char key[32];
-  sodium_hex2bin(key, sizeof key, hex.data(), hex.size(), nullptr, nullptr, nullptr);
-  const std::string message = purpose + "\x1f" + kind + "\x1f" + std::to_string(id);
-  unsigned char out[16];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(message.data()), message.size(), key,
-                     sizeof key);
-  char text[sizeof out * 2 + 1];
-  sodium_bin2hex(text, sizeof text, out, sizeof out);
-  std::string prefix(1, static_cast<char>(std::toupper(static_cast<unsigned char>(kind.empty() ? 'X' : kind[0]))));
-  return prefix + "-" + std::string(text).substr(0, 10);
+  const char initial = static_cast<char>(std::toupper(static_cast<unsigned char>(kind.empty() ? 'x' : kind[0])));
+  return std::string(1, initial) + "-" + pseudonym_digest(s, purpose, kind, id).substr(0, 10);
 }
 
 }  // namespace cp::app

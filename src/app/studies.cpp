@@ -2,6 +2,8 @@
 // pseudonymised analysis dataset from the store (see studies.hpp).
 #include "cp/app/studies.hpp"
 
+#include "cp/app/pseudonyms.hpp"
+
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -146,32 +148,7 @@ std::string DatasetTable::to_csv() const {
 
 std::string study_pseudonym(soci::session& s, const std::string& purpose, const std::string& kind,
                             long long id) {
-  static const int sodium_ready = sodium_init();
-  (void)sodium_ready;
-  static const std::string kKey = "pseudonym_key";
-  auto hex_key = store::read_setting_value(s, kKey);
-  std::vector<unsigned char> key(crypto_generichash_KEYBYTES);
-  if (!hex_key) {
-    randombytes_buf(key.data(), key.size());
-    std::string hex(key.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
-    hex.pop_back();
-    store::insert_setting_value(s, kKey, hex);
-  } else {
-    size_t len = 0;
-    if (sodium_hex2bin(key.data(), key.size(), hex_key->data(), hex_key->size(), nullptr, &len,
-                       nullptr) != 0 ||
-        len < crypto_generichash_KEYBYTES_MIN)
-      throw std::runtime_error("the pseudonym key in the settings table is unreadable");
-    key.resize(len);
-  }
-  const std::string msg = purpose + "|" + kind + "|" + std::to_string(id);
-  unsigned char out[16];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
-                     key.data(), key.size());
-  char hex[33];
-  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
-  return "P" + std::string(hex, 12);
+  return "P" + pseudonym_digest(s, purpose, kind, id).substr(0, 12);
 }
 
 nlohmann::json consort_counts_json(soci::session& s, long long study_id) {

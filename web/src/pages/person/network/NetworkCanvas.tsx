@@ -70,6 +70,19 @@ function elements(personName: string, members: readonly DraftMember[], ties: rea
   ];
 }
 
+/**
+ * Cytoscape injects a one-rule <style> element into <head> unless an element with its id is
+ * already there; our Content-Security-Policy (style-src 'self') blocks injected styles. So we
+ * place a harmless <meta> with that id first, and the rule itself lives in styles/components.css.
+ */
+function claimCytoscapeStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id) !== null) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  document.head.appendChild(placeholder);
+}
+
 export function NetworkCanvas({ personName, members, ties, selected, editable, onSelect, onMove }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
@@ -81,6 +94,7 @@ export function NetworkCanvas({ personName, members, ties, selected, editable, o
     let destroyed = false;
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (destroyed || !box.current) return;
+      claimCytoscapeStylesheet();
       const instance = cytoscape({
         container: box.current, style: STYLE, layout: { name: 'preset' },
         userZoomingEnabled: false, userPanningEnabled: false, boxSelectionEnabled: false, autoungrabify: !editable,

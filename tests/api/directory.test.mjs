@@ -199,7 +199,7 @@ test('permissions: people read but never write; researcher and system admin have
 });
 
 test('HSDS import: the published example imports into another agency, all or nothing, and re-import updates nothing', async () => {
-  const example = readFileSync(path.join(sourceDir, '..', 'shared', 'reference-data', 'hsds', 'examples', 'service_full.json'), 'utf8');
+  const example = readFileSync(path.join(sourceDir, 'tests', 'fixtures', 'hsds', 'examples', 'service_full.json'), 'utf8');
   const dry = await as.other.post('/api/v1/directory/import?dry_run=true', example);
   assert.equal(dry.status, 200, dry.text);
   assert.equal(dry.json.created.length, 1);

@@ -12,7 +12,7 @@ import { cpiPath, sourceDir } from '../support/server.mjs';
 
 const cpi = (args, input) => spawnSync(cpiPath, args, { input, encoding: 'utf8', env: { ...process.env, CPI_DEMO_PASSWORD: 'demo-password-for-tests-1' } });
 const withDir = (fn) => { const d = mkdtempSync(path.join(tmpdir(), 'cpi-dir-')); try { return fn(d); } finally { rmSync(d, { recursive: true, force: true }); } };
-const hsds = path.join(sourceDir, '..', 'shared', 'reference-data', 'hsds', 'examples');
+const hsds = path.join(sourceDir, 'tests', 'fixtures', 'hsds', 'examples');
 const count = (db, sql) => Number(spawnSync('sqlite3', [db, sql], { encoding: 'utf8' }).stdout.trim());
 
 test('every directory command has --help', () => {

@@ -50,3 +50,19 @@ test('a practitioner sees their own fidelity only', async () => {
   await page.getByRole('region', { name: 'Your practice' }).waitFor();
   assert.equal(await page.getByTestId('fidelity-workers').count(), 0, 'no team table for a practitioner');
 });
+
+test('the agency admin sees every team with its level', async () => {
+  const { page, server } = env;
+  await page.context().clearCookies();
+  await signIn(page, server.url, 'demo-admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fidelity' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Agency fidelity' }).waitFor();
+  const table = page.getByTestId('fidelity-teams');
+  await table.waitFor();
+  const teams = await table.locator('tbody th[scope="row"]').allInnerTexts();
+  assert.deepEqual(teams.sort(), ['Hillside', 'Riverside']);
+  for (const l of await table.locator('td[data-label="Level"] .level').allInnerTexts())
+    assert.match(l, /implementation|Not enough evidence/);
+  const problems = await accessibilityProblems(page);
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -108,3 +108,25 @@ export async function teamFidelity(): Promise<TeamView> {
 export async function workerFidelity(workerId: string): Promise<WorkerView> {
   return decodeWorkerView(await request('GET', `/fidelity/workers/${encodeURIComponent(workerId)}`));
 }
+
+export interface TeamRow extends Assessment { teamId: string; name: string }
+export interface AgencyView extends Assessment { agencyName: string; asOf: string; teams: TeamRow[] }
+
+export function decodeAgencyView(v: unknown): AgencyView {
+  const o = obj(v, 'agency view');
+  const agency = obj(o['agency'], 'agency');
+  return {
+    ...assessment(o, 'agency'),
+    agencyName: str(agency['name'], 'agency.name'),
+    asOf: str(o['as_of'], 'as_of'),
+    teams: arr(o['teams'], 'teams').map((t, i) => {
+      const x = obj(t, `teams[${i}]`);
+      const team = obj(x['team'], `teams[${i}].team`);
+      return { ...assessment(x, `teams[${i}]`), teamId: id(team['id'], 'team.id'), name: str(team['name'], 'team.name') };
+    }),
+  };
+}
+
+export async function agencyFidelity(): Promise<AgencyView> {
+  return decodeAgencyView(await request('GET', '/fidelity/agency'));
+}

@@ -48,7 +48,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
                     </Link>
                   </li>
                 ) : null}
-                {user.role === 'team_leader' || (user.role === 'practitioner' && user.workerId !== null) ? (
+                {user.role === 'team_leader' || user.role === 'agency_admin' || (user.role === 'practitioner' && user.workerId !== null) ? (
                   <li>
                     <Link href="/fidelity" aria-current={here === '/fidelity' ? 'page' : undefined}>
                       Fidelity

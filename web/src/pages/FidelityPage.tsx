@@ -1,10 +1,18 @@
-// web/src/pages/FidelityPage.tsx: "How fully are we doing Connecting People?" For a team
-// leader, the team view: the team's implementation level and each worker's (full, partial,
+// web/src/pages/FidelityPage.tsx: "How fully are we doing Connecting People?" For an agency
+// admin, the agency view (each team, CSV of every team and worker). For a team leader, the team view: the team's implementation level and each worker's (full, partial,
 // low), the reasons, the evidence by domain and a six-month trend with an early warning. For
 // a practitioner, their own supervision view. Levels are always shown as words as well as
 // colour; the trend has a text equivalent. Method: docs/fidelity.md.
 import { useEffect, useState } from 'preact/hooks';
-import { teamFidelity, workerFidelity, type Assessment, type TeamView, type WorkerView } from '../api/fidelity';
+import {
+  agencyFidelity,
+  teamFidelity,
+  workerFidelity,
+  type AgencyView,
+  type Assessment,
+  type TeamView,
+  type WorkerView,
+} from '../api/fidelity';
 import { ErrorMessage, errorText } from '../components/ErrorMessage';
 import { usePageHeading } from '../components/usePageHeading';
 import { config } from '../config';
@@ -119,14 +127,21 @@ export function FidelityPage() {
   const { session } = useSession();
   const user = session.user;
   const isLead = user.role === 'team_leader';
-  const title = isLead ? 'Team fidelity' : 'My fidelity';
+  const isAdmin = user.role === 'agency_admin';
+  const title = isLead ? 'Team fidelity' : isAdmin ? 'Agency fidelity' : 'My fidelity';
   const heading = usePageHeading(title);
   const [team, setTeam] = useState<Load<TeamView>>({ kind: 'loading' });
   const [mine, setMine] = useState<Load<WorkerView>>({ kind: 'loading' });
+  const [agency, setAgency] = useState<Load<AgencyView>>({ kind: 'loading' });
 
   useEffect(() => {
     let live = true;
-    if (isLead) {
+    if (isAdmin) {
+      agencyFidelity().then(
+        (data) => live && setAgency({ kind: 'ready', data }),
+        (e: unknown) => live && setAgency({ kind: 'failed', error: errorText(e) }),
+      );
+    } else if (isLead) {
       teamFidelity().then(
         (data) => live && setTeam({ kind: 'ready', data }),
         (e: unknown) => live && setTeam({ kind: 'failed', error: errorText(e) }),
@@ -140,9 +155,9 @@ export function FidelityPage() {
     return () => {
       live = false;
     };
-  }, [isLead, user.workerId]);
+  }, [isAdmin, isLead, user.workerId]);
 
-  const load = isLead ? team : mine;
+  const load = isAdmin ? agency : isLead ? team : mine;
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
@@ -201,7 +216,54 @@ export function FidelityPage() {
           </p>
         </>
       ) : null}
-      {!isLead && mine.kind === 'ready' ? <Summary a={mine.data} title="Your practice" /> : null}
+      {!isLead && !isAdmin && mine.kind === 'ready' ? <Summary a={mine.data} title="Your practice" /> : null}
+      {isAdmin && agency.kind === 'ready' ? (
+        <>
+          <h2>{agency.data.agencyName}</h2>
+          <p class="as-of">As of {formatDate(agency.data.asOf)}</p>
+          <Summary a={agency.data} title={agency.data.agencyName} />
+          <h2>Teams</h2>
+          <table class="table table-cards" data-testid="fidelity-teams">
+            <caption class="visually-hidden">Implementation level of each team</caption>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Level</th>
+                <th scope="col">Overall</th>
+                <th scope="col">People</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agency.data.teams.map((t) => (
+                <tr key={t.teamId} data-team={t.name}>
+                  <th scope="row" data-label="Team">
+                    {t.name}
+                  </th>
+                  <td data-label="Level">
+                    <LevelBadge level={t.level} />
+                    {t.warning ? <span class="warning"> Early warning: {t.warning}</span> : null}
+                  </td>
+                  <td data-label="Overall">{pct(t.overall)}</td>
+                  <td data-label="People">{t.people}</td>
+                  <td data-label="Why">
+                    <ul class="reasons">
+                      {t.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a class="button button-secondary" href={`${config.apiBase}/fidelity/export.csv?scope=agency`} download>
+              Download as CSV (every team and worker)
+            </a>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

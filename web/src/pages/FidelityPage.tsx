@@ -121,6 +121,51 @@ function Summary({ a, title }: { a: Assessment; title: string }) {
   );
 }
 
+/** One row per worker or team: the level in words, overall score, people and the reasons. */
+function LevelTable({ testId, unit, caption, rows }: {
+  testId: string;
+  unit: 'Worker' | 'Team';
+  caption: string;
+  rows: { key: string; name: string; a: Assessment }[];
+}) {
+  return (
+    <table class="table table-cards" data-testid={testId}>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{unit}</th>
+          <th scope="col">Level</th>
+          <th scope="col">Overall</th>
+          <th scope="col">People</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, name, a }) => (
+          <tr key={key} {...{ [unit === 'Worker' ? 'data-worker' : 'data-team']: name }}>
+            <th scope="row" data-label={unit}>
+              {name}
+            </th>
+            <td data-label="Level">
+              <LevelBadge level={a.level} />
+              {a.warning ? <span class="warning"> Early warning: {a.warning}</span> : null}
+            </td>
+            <td data-label="Overall">{pct(a.overall)}</td>
+            <td data-label="People">{a.people}</td>
+            <td data-label="Why">
+              <ul class="reasons">
+                {a.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 type Load<T> = { kind: 'loading' } | { kind: 'failed'; error: string } | { kind: 'ready'; data: T };
 
 export function FidelityPage() {
@@ -175,40 +220,12 @@ export function FidelityPage() {
           <p class="as-of">As of {formatDate(team.data.asOf)}</p>
           <Summary a={team.data} title={`${team.data.teamName} team`} />
           <h2>Workers</h2>
-          <table class="table table-cards" data-testid="fidelity-workers">
-            <caption class="visually-hidden">Implementation level of each worker</caption>
-            <thead>
-              <tr>
-                <th scope="col">Worker</th>
-                <th scope="col">Level</th>
-                <th scope="col">Overall</th>
-                <th scope="col">People</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.data.workers.map((w) => (
-                <tr key={w.workerId} data-worker={w.name}>
-                  <th scope="row" data-label="Worker">
-                    {w.name}
-                  </th>
-                  <td data-label="Level">
-                    <LevelBadge level={w.level} />
-                    {w.warning ? <span class="warning"> Early warning: {w.warning}</span> : null}
-                  </td>
-                  <td data-label="Overall">{pct(w.overall)}</td>
-                  <td data-label="People">{w.people}</td>
-                  <td data-label="Why">
-                    <ul class="reasons">
-                      {w.reasons.map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LevelTable
+            testId="fidelity-workers"
+            unit="Worker"
+            caption="Implementation level of each worker"
+            rows={team.data.workers.map((w) => ({ key: w.workerId, name: w.name, a: w }))}
+          />
           <p>
             <a class="button button-secondary" href={`${config.apiBase}/fidelity/export.csv?scope=team`} download>
               Download as CSV
@@ -223,40 +240,12 @@ export function FidelityPage() {
           <p class="as-of">As of {formatDate(agency.data.asOf)}</p>
           <Summary a={agency.data} title={agency.data.agencyName} />
           <h2>Teams</h2>
-          <table class="table table-cards" data-testid="fidelity-teams">
-            <caption class="visually-hidden">Implementation level of each team</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Level</th>
-                <th scope="col">Overall</th>
-                <th scope="col">People</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agency.data.teams.map((t) => (
-                <tr key={t.teamId} data-team={t.name}>
-                  <th scope="row" data-label="Team">
-                    {t.name}
-                  </th>
-                  <td data-label="Level">
-                    <LevelBadge level={t.level} />
-                    {t.warning ? <span class="warning"> Early warning: {t.warning}</span> : null}
-                  </td>
-                  <td data-label="Overall">{pct(t.overall)}</td>
-                  <td data-label="People">{t.people}</td>
-                  <td data-label="Why">
-                    <ul class="reasons">
-                      {t.reasons.map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LevelTable
+            testId="fidelity-teams"
+            unit="Team"
+            caption="Implementation level of each team"
+            rows={agency.data.teams.map((t) => ({ key: t.teamId, name: t.name, a: t }))}
+          />
           <p>
             <a class="button button-secondary" href={`${config.apiBase}/fidelity/export.csv?scope=agency`} download>
               Download as CSV (every team and worker)

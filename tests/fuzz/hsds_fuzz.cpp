@@ -2,7 +2,7 @@
 // (issue 4, part 5): the JSON reader, and the CSV data package reader (the input split into
 // table files). Whatever the bytes, a reader returns resources or issues that name a file; what
 // it accepts must pass the domain rules and survive export → import unchanged (JSON and CSV).
-// fuzz-sources: src/directory/*.cpp src/domain/*.cpp
+// fuzz-sources: src/directory/*.cpp src/domain/*.cpp @build/generated/hsds_schema_data.cpp
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -4,7 +4,8 @@
 #
 # Usage: run_fuzzer.sh tests/fuzz/<name>_fuzz.cpp [BUILD_DIR]
 #   The .cpp defines LLVMFuzzerTestOneInput and lists the sources it needs on a comment line
-#   `// fuzz-sources: src/instruments/*.cpp src/domain/*.cpp` (globs relative to the repo root).
+#   `// fuzz-sources: src/instruments/*.cpp src/domain/*.cpp` (globs relative to the repo root;
+#   `@build/PATH` names a file the CMake build generates, e.g. @build/generated/hsds_schema_data.cpp).
 #   Seed corpus: tests/fuzz/corpus/<name>/ (optional). Binary: BUILD_DIR/fuzz/<name>_fuzz.
 # Environment:
 #   CP_FUZZ_SECONDS   run time in seconds (default 20)
@@ -43,6 +44,12 @@ extra_sources=()
 shopt -s nullglob
 pushd "${repo_root}" >/dev/null
 for pattern in ${sources_line}; do
+  if [[ "${pattern}" == @build/* ]]; then  # a file the CMake build generates (in BUILD_DIR)
+    generated="${build_dir}/${pattern#@build/}"
+    [[ -f "${generated}" ]] || { echo "run_fuzzer: ${generated} is missing; build first" >&2; exit 1; }
+    extra_sources+=("${generated}")
+    continue
+  fi
   for f in ${pattern}; do extra_sources+=("${repo_root}/${f}"); done
 done
 popd >/dev/null

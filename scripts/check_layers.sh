@@ -3,7 +3,7 @@
 # unseeded calls in pure code (STYLE.md 13). Exit 1 with the offending lines when broken.
 set -u
 cd "$(dirname "$0")/.."
-pure="src/domain src/directory include/cp/directory src/instruments src/network src/stats src/economics src/study src/fidelity include/cp/domain include/cp/instruments include/cp/network include/cp/stats include/cp/economics include/cp/study include/cp/fidelity"
+pure="src/domain src/directory include/cp/directory src/exports include/cp/exports src/instruments src/network src/stats src/economics src/study src/fidelity include/cp/domain include/cp/instruments include/cp/network include/cp/stats include/cp/economics include/cp/study include/cp/fidelity"
 existing=$(ls -d $pure 2>/dev/null)
 fail=0
 check() { # pattern, message, paths...

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cp/app/passwords.hpp"
+#include "cp/app/research_exports.hpp"
 #include "cp/app/service.hpp"
 #include "cp/domain/clock.hpp"
 #include "cp/domain/contact.hpp"
@@ -84,6 +85,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
       p.preferred_name = kFirst[i % 20];
       p.pronouns = i % 3 == 0 ? "she/her" : (i % 3 == 1 ? "he/him" : "they/them");
       p.date_of_birth = fmt::format("{}-{:02}-{:02}", 1950 + (i * 13) % 50, 1 + i % 12, 1 + (i * 5) % 28);
+      p.postcode = demo_postcode(i);  // fictional "NB" area (research_exports.cpp)
       const long long person = store::insert_person(s, p, ts);
       ++result.people;
       const int holder = holders[static_cast<size_t>(i % 4)];
@@ -176,6 +178,7 @@ DemoSeedResult seed_demo(store::Database& db, const std::string& password) {
         first_person_of_demo_practitioner);
     add("demo-sysadmin", "System administrator", "system_admin", std::nullopt, std::nullopt, std::nullopt);
     seed_demo_directory(s, agency, workers, domain::iso_date(now), ts, days_before(now, 40), days_before(now, 420));
+    seed_demo_deprivation(s, ts);
     seed_demo_study(s, agency, riverside, hillside, study_people, days_before(now, 200), days_before(now, 20), ts);
     Caller op;
     op.username = "demo-seed";

@@ -15,6 +15,7 @@
 #include "cp/app/caller.hpp"
 #include "cp/domain/result.hpp"
 #include "cp/store/database.hpp"
+#include "cp/network/ego_network.hpp"
 #include "cp/store/practice_records.hpp"
 
 namespace cp::app::records {
@@ -124,5 +125,9 @@ json latest_map_json(soci::session& s, long long person_id);
 void seed_demo_records(soci::session& s, long long person_id, int variant, const store::Actor& by,
                        const store::Actor& themself, std::chrono::sys_days today, int started_days_ago,
                        bool with_maps = true);
+
+// A stored snapshot as a network value: member ids are the stable member ids, labels the names
+// (the research export replaces both, app/research_exports.cpp).
+network::EgoSnapshot to_snapshot(const store::MapContent& c, const std::string& taken_on, int sequence);
 
 }  // namespace cp::app::records

@@ -41,39 +41,6 @@ std::vector<store::RecordRow> maps_of(soci::session& s, long long person_id) {
   return v;
 }
 
-network::EgoSnapshot to_snapshot(const store::MapContent& c, const std::string& taken_on, int sequence) {
-  network::EgoSnapshot e;
-  e.sequence = sequence;
-  e.taken_on = taken_on;
-  long long max_id = 0;
-  for (const auto& m : c.members) {
-    network::Member nm;
-    nm.id = std::to_string(m.member_id);
-    nm.label = m.name;
-    nm.kind = network::parse_member_kind(m.kind).value_or(network::MemberKind::person);
-    nm.relation = network::parse_relation(m.relation).value_or(network::Relation::friend_);
-    nm.ring = network::parse_ring(m.ring).value_or(network::Ring::middle);
-    auto fill = [](network::Support& sp, const std::vector<std::string>& v) {
-      sp.emotional = contains(v, "emotional");
-      sp.practical = contains(v, "practical");
-      sp.information_advice = contains(v, "information");
-      sp.companionship = contains(v, "companionship");
-    };
-    fill(nm.received, m.support_to_person);
-    fill(nm.given, m.support_from_person);
-    if (m.frequency == "less_often")
-      nm.contact_frequency = network::ContactFrequency::less_than_monthly;
-    else if (m.frequency != "unknown")
-      nm.contact_frequency = network::parse_contact_frequency(m.frequency);
-    if (m.resource_id) nm.resource_id = std::to_string(*m.resource_id);
-    e.members.push_back(std::move(nm));
-    max_id = std::max(max_id, m.member_id);
-  }
-  for (const auto& [a, b] : c.ties) e.ties.push_back({std::to_string(a), std::to_string(b)});
-  e.next_member_seq = static_cast<std::uint64_t>(max_id) + 1;
-  return e;
-}
-
 json member_json(const store::MapMemberRow& m) {
   return {{"member_id", m.member_id},
           {"name", m.name},
@@ -228,6 +195,39 @@ Result<std::string> opt_text(const json& body, const char* key, std::size_t max,
 }
 
 }  // namespace
+
+network::EgoSnapshot records::to_snapshot(const store::MapContent& c, const std::string& taken_on, int sequence) {
+  network::EgoSnapshot e;
+  e.sequence = sequence;
+  e.taken_on = taken_on;
+  long long max_id = 0;
+  for (const auto& m : c.members) {
+    network::Member nm;
+    nm.id = std::to_string(m.member_id);
+    nm.label = m.name;
+    nm.kind = network::parse_member_kind(m.kind).value_or(network::MemberKind::person);
+    nm.relation = network::parse_relation(m.relation).value_or(network::Relation::friend_);
+    nm.ring = network::parse_ring(m.ring).value_or(network::Ring::middle);
+    auto fill = [](network::Support& sp, const std::vector<std::string>& v) {
+      sp.emotional = contains(v, "emotional");
+      sp.practical = contains(v, "practical");
+      sp.information_advice = contains(v, "information");
+      sp.companionship = contains(v, "companionship");
+    };
+    fill(nm.received, m.support_to_person);
+    fill(nm.given, m.support_from_person);
+    if (m.frequency == "less_often")
+      nm.contact_frequency = network::ContactFrequency::less_than_monthly;
+    else if (m.frequency != "unknown")
+      nm.contact_frequency = network::parse_contact_frequency(m.frequency);
+    if (m.resource_id) nm.resource_id = std::to_string(*m.resource_id);
+    e.members.push_back(std::move(nm));
+    max_id = std::max(max_id, m.member_id);
+  }
+  for (const auto& [a, b] : c.ties) e.ties.push_back({std::to_string(a), std::to_string(b)});
+  e.next_member_seq = static_cast<std::uint64_t>(max_id) + 1;
+  return e;
+}
 
 // Saves `content` as the map's new content and bumps its version (or, for a new map, writes
 // version 1); appends the history entry. Returns the map JSON.

@@ -74,9 +74,7 @@ json participant_json(const store::StudyParticipantRow& p) {
           {"consent_on", opt(p.consent_on)}};
 }
 
-bool consented(const store::StudyParticipantRow& p) {
-  return p.status != "declined" && p.consent && *p.consent == "given";
-}
+bool consented(const store::StudyParticipantRow& p) { return research_use_consented(p); }
 
 // Checks a study exists and the caller may see it; audits a refusal.
 Result<store::StudyRow> visible_study(soci::session& s, const Caller& c, long long study_id,
@@ -124,16 +122,23 @@ std::string csv_field(const std::string& v) {
   return out + "\"";
 }
 
-int age_on(const std::string& dob, const std::string& on) {
-  auto b = instruments::parse_date(dob.substr(0, 10));
-  auto d = instruments::parse_date(on.substr(0, 10));
-  if (!b || !d) return -1;
-  int age = d->year - b->year;
-  if (d->month < b->month || (d->month == b->month && d->day < b->day)) --age;
-  return age;
-}
+int age_on(const std::string& dob, const std::string& on) { return age_in_years(dob, on).value_or(-1); }
 
 }  // namespace
+
+bool research_use_consented(const store::StudyParticipantRow& p) {
+  return p.status != "declined" && p.consent && *p.consent == "given";
+}
+
+std::optional<int> age_in_years(const std::string& dob, const std::string& on) {
+  auto b = instruments::parse_date(dob.substr(0, 10));
+  auto d = instruments::parse_date(on.substr(0, 10));
+  if (!b || !d) return std::nullopt;
+  int age = d->year - b->year;
+  if (d->month < b->month || (d->month == b->month && d->day < b->day)) --age;
+  if (age < 0) return std::nullopt;
+  return age;
+}
 
 std::string DatasetTable::to_csv() const {
   std::string out;

@@ -19,7 +19,7 @@ const std::vector<Route>& routes() {
   static const std::vector<Route> all = [] {
     std::vector<Route> out;
     for (auto&& area : {core_routes(), practice_routes(), agency_routes(), capture_routes(), records_routes(),
-                        directory_routes(), fidelity_routes(), study_routes()})
+                        directory_routes(), fidelity_routes(), study_routes(), export_routes()})
       out.insert(out.end(), area.begin(), area.end());
     return out;
   }();

@@ -17,7 +17,8 @@ std::vector<Route> records_routes();    // network maps, assets, goals, ideas, e
                                         // barriers, recognition (issue 4)
 std::vector<Route> directory_routes();  // the agency's community directory, HSDS (issue 4)
 std::vector<Route> fidelity_routes();   // fidelity scale, indicators, dashboards (issue 5)
-std::vector<Route> study_routes();      // study design, analysis dataset, exports (issues 6, 8)
+std::vector<Route> study_routes();      // study design, analysis dataset (issues 6, 8)
+std::vector<Route> export_routes();     // pseudonymised research exports (issue 8)
 
 // A refusal as an Error (for handlers that check a role before calling app/).
 inline Response bad_body(const JsonBody& b) { return error_response(b.error()); }

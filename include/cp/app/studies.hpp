@@ -26,7 +26,18 @@
 #include "cp/app/service.hpp"
 #include "cp/domain/result.hpp"
 
+namespace cp::store {
+struct StudyParticipantRow;
+}
+
 namespace cp::app {
+
+// THE rule for research use, everywhere (analysis dataset, CONSORT "analysed", research
+// exports): recruited (not declined) and the latest consent event is "given".
+bool research_use_consented(const store::StudyParticipantRow& p);
+// Age in whole years on `on` (both ISO dates; longer timestamps are cut to the date); nullopt
+// when either does not parse or the date of birth is later.
+std::optional<int> age_in_years(const std::string& date_of_birth, const std::string& on);
 
 struct NewStudySite {
   long long team_id = 0;

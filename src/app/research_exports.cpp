@@ -146,7 +146,9 @@ exports::ExportTable build_table(soci::session& s, const store::StudyRow& st, co
     const auto* def = catalogue ? catalogue->find(k.instrument) : nullptr;
     const std::string title = def && !def->title.empty() ? def->title : k.instrument;
     exports::Variable v;
-    v.name = exports::make_name(k.instrument + "_" + k.name, taken);
+    // A score named like an item (EQ-5D's "vas") is "<instrument>_<score>_score".
+    const bool clash = !k.item && (keys.count(Key{k.instrument, true, k.name}) || (def && def->find_item(k.name)));
+    v.name = exports::make_name(k.instrument + "_" + k.name + (clash ? "_score" : ""), taken);
     v.form = form_of[k.instrument];
     if (!k.item) {
       v.label = fmt::format("{}: {} score", title, k.name);

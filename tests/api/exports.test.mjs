@@ -206,3 +206,51 @@ test('only researchers export; bad requests name the field; each export is one a
   assert.ok(entries.some((e) => e.outcome === 'refused' && e.username === 'demo-practitioner'));
   assert.ok(entries.some((e) => e.outcome === 'refused' && e.username === 'demo-admin'));
 });
+
+test('item answers: numeric and coded items with their value labels, text answers never', async () => {
+  // Demographics (with a free-text LSOA code) at baseline, then one complete EQ-5D-5L and one
+  // complete demographics response for a consented participant of the practitioner.
+  const lead = new Client(server.url);
+  assert.equal((await lead.login('demo-lead')).status, 200);
+  const s = (await lead.get('/api/v1/assessments/schedule')).json;
+  const waves = s.schedule.waves.map((w) => (w.id === 'baseline' ? { ...w, instruments: [...w.instruments, 'demographics'] } : w));
+  const put = await lead.put('/api/v1/assessments/schedule', { version: s.version, waves });
+  assert.equal(put.status, 200, put.text);
+  const p = (await as.practitioner.get(`/api/v1/studies/${studyId}`)).json.participants.find((x) => x.consent === 'given');
+  assert.ok(p);
+  const q = `/api/v1/people/${p.person_id}/questionnaires/baseline`;
+  let r = await as.practitioner.put(`${q}/eq5d-5l`, { version: 0, answers: { mo: 3, sc: 1, ua: 2, pd: 1, ad: 1, vas: 65 }, complete: true });
+  assert.equal(r.status, 200, r.text);
+  const lsoa = 'E01004321';
+  r = await as.practitioner.put(`${q}/demographics`, { version: 0, answers: { age: 41, gender: 2, ethnic_group: 1, living_situation: 1, employment: 4, lsoa_code: lsoa }, complete: true });
+  assert.equal(r.status, 200, r.text);
+
+  const long = await fetchExport('long');
+  const data = table(long.files.find((f) => f.name.endsWith('_long.csv')).text);
+  const values = (v) => data.rows.filter((x) => x[2] === v).map((x) => [x[1], x[3]]);
+  assert.deepEqual(values('eq5d_5l_mo'), [['baseline', '3']]);
+  assert.deepEqual(values('eq5d_5l_vas'), [['baseline', '65']]);
+  assert.deepEqual(values('eq5d_5l_vas_score'), [['baseline', '65']], 'a score named like an item gets _score');
+  assert.deepEqual(values('demographics_gender'), [['baseline', '2']]);
+  const book = table(long.files.find((f) => f.name.endsWith('_codebook.csv')).text);
+  const entry = (v) => book.rows.find((x) => x[0] === v);
+  assert.equal(entry('eq5d_5l_mo')[2], 'categorical');
+  assert.match(entry('eq5d_5l_mo')[1], /mobility/);
+  assert.match(entry('eq5d_5l_mo')[4], /3=moderate problems/);
+  assert.equal(entry('eq5d_5l_vas')[2], 'integer');
+  assert.equal(entry('eq5d_5l_vas')[3], '0-100');
+  assert.equal(entry('demographics_gender')[4], '1=woman; 2=man; 3=in another way');
+  assert.equal(entry('demographics_lsoa_code'), undefined, 'text items are not variables');
+
+  const redcap = await fetchExport('redcap');
+  const dict = table(redcap.files.find((f) => f.name.endsWith('_dictionary.csv')).text);
+  const mo = dict.rows.find((x) => x[0] === 'eq5d_5l_mo');
+  assert.equal(mo[1], 'eq5d_5l');
+  assert.equal(mo[3], 'dropdown');
+  assert.match(mo[5], /^1, no problems \| 2, slight problems/);
+  const stata = await fetchExport('stata');
+  assert.ok(stata.files.find((f) => f.name.endsWith('.dta')).text.includes('moderate problems'), 'value labels in the .dta');
+  const spss = await fetchExport('spss');
+  for (const file of [...long.files, ...redcap.files, ...stata.files, ...spss.files])
+    assert.ok(!file.text.includes(lsoa), `${file.name}: the text answer is absent`);
+});

@@ -60,16 +60,30 @@ cp::app::Caller operator_caller() {
   return op;
 }
 
-// Writes next to the target and renames, so that a reader never sees half a file.
-void write_file(const fs::path& p, const std::string& bytes) {
-  const fs::path tmp = p.string() + ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << bytes;
-    if (!out) throw cp::ErrorException(cp::Error{cp::ErrorKind::internal, "write_failed",
-                                                 fmt::format("cannot write '{}'", tmp.string()), {}});
+// Writes the files as NAME.part, then renames them all, so that a reader never sees half a
+// file and a failed export leaves no files behind. Named fault point (tests): CP_FAULT=export-write
+// fails after the first file is written.
+void write_files(const fs::path& dir, const std::vector<cp::exports::ExportFile>& files) {
+  std::vector<fs::path> written;
+  try {
+    for (const auto& f : files) {
+      const fs::path tmp = dir / (f.name + ".part");
+      written.push_back(tmp);
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      out << f.bytes;
+      out.close();
+      if (!out)
+        throw cp::ErrorException(cp::Error{cp::ErrorKind::internal, "write_failed",
+                                           fmt::format("cannot write '{}'", tmp.string()), {}});
+      if (const char* fault = std::getenv("CP_FAULT"); fault && std::string(fault) == "export-write")
+        throw cp::ErrorException(cp::Error{cp::ErrorKind::internal, "write_failed", "injected fault in export-write", {}});
+    }
+  } catch (...) {
+    std::error_code ec;
+    for (const auto& p : written) fs::remove(p, ec);
+    throw;
   }
-  fs::rename(tmp, p);
+  for (std::size_t i = 0; i < files.size(); ++i) fs::rename(written[i], dir / files[i].name);
 }
 
 struct ExportOptions {
@@ -112,7 +126,7 @@ void run_export(const ExportOptions& o) {
   for (long long id : studies) {
     progress(fmt::format("study {}: building the {} export from {}", id, o.format, db->location()));
     auto r = take(exporter.run(op, id, *format));
-    for (const auto& f : r.files) write_file(fs::path(o.out) / f.name, f.bytes);
+    write_files(o.out, r.files);
     progress(fmt::format("study {}: {} consented participants, {} rows, {} files written to {}", id, r.records,
                          r.rows, r.files.size(), o.out));
   }

@@ -110,3 +110,15 @@ test('cpi deprivation import loads all rows or none; the export then carries the
   assert.equal(cpi('export', '--format', 'long', '--out', path.join(dir, 'after'), '--db', db).status, 0);
   assert.equal(deciles('after'), 1, 'the new decile is exported');
 });
+
+test('cpi export: a failed file write (CP_FAULT=export-write) leaves no files behind', () => {
+  const out = path.join(dir, 'fault');
+  const r = spawnSync(cpiPath, ['export', '--format', 'redcap', '--out', out, '--db', db],
+    { encoding: 'utf8', env: { ...process.env, CP_FAULT: 'export-write' } });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /injected fault in export-write/);
+  assert.deepEqual(readdirSync(out), [], 'no file and no .part file');
+  const again = cpi('export', '--format', 'redcap', '--out', out, '--db', db);
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(readdirSync(out).length, 3);
+});

@@ -28,9 +28,12 @@ using nlohmann::json;
 
 namespace {
 
-bool is_operator(const Caller& c) { return c.account_id == 0 && c.role == Role::system_admin; }
+bool is_operator(const Caller& c) {
+  return c.account_id == 0 && c.role == Role::system_admin;
+}
 
-std::optional<long long> days_between(const std::optional<std::string>& from, const std::optional<std::string>& to) {
+std::optional<long long> days_between(const std::optional<std::string>& from,
+                                      const std::optional<std::string>& to) {
   if (!from || !to) return std::nullopt;
   auto a = instruments::parse_date(from->substr(0, 10));
   auto b = instruments::parse_date(to->substr(0, 10));
@@ -39,11 +42,14 @@ std::optional<long long> days_between(const std::optional<std::string>& from, co
 }
 
 std::string number_text(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  if (std::floor(v) == v && std::fabs(v) < 1e15)
+    return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{}", v);
 }
 
-std::string opt_number(const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); }
+std::string opt_number(const std::optional<long long>& v) {
+  return v ? std::to_string(*v) : std::string();
+}
 
 // A consented participant and their study pseudonym.
 struct Included {
@@ -59,9 +65,12 @@ struct Key {
   auto operator<=>(const Key&) const = default;
 };
 
-std::string recruited_on(const store::StudyParticipantRow& p) { return p.recruited_on.value_or(p.assessed_on); }
+std::string recruited_on(const store::StudyParticipantRow& p) {
+  return p.recruited_on.value_or(p.assessed_on);
+}
 
-exports::ExportTable build_table(soci::session& s, const store::StudyRow& st, const std::vector<Included>& inc,
+exports::ExportTable build_table(soci::session& s, const store::StudyRow& st,
+                                 const std::vector<Included>& inc,
                                  const instruments::Catalogue* catalogue) {
   using exports::VarType;
   const auto sites = store::sites_of_study(s, st.id);
@@ -83,19 +92,26 @@ exports::ExportTable build_table(soci::session& s, const store::StudyRow& st, co
     site_set.labels.push_back({site_code[x.id], x.team_name});
     arm_of_site[x.id] = x.arm;
   }
-  t.value_labels = {site_set, {"arm", {{0, "control"}, {1, "intervention"}}}, {"noyes", {{0, "no"}, {1, "yes"}}}};
+  t.value_labels = {
+      site_set, {"arm", {{0, "control"}, {1, "intervention"}}}, {"noyes", {{0, "no"}, {1, "yes"}}}};
   for (const auto& v : t.value_labels) set_names.insert(v.name);
-  auto participant = [&](const char* name, const char* label, const char* labels, const char* units) {
+  auto participant = [&](const char* name, const char* label, const char* labels,
+                         const char* units) {
     taken.insert(name);
-    t.variables.push_back({name, label, VarType::numeric, true, labels, units, "participant", true});
+    t.variables.push_back(
+        {name, label, VarType::numeric, true, labels, units, "participant", true});
   };
   participant("site", "Site (team) of the study", "site", "");
   participant("arm", "Trial arm of the site", "arm", "");
   participant("age", "Age in whole years at recruitment", "", "years");
-  participant("imd_decile", "IMD 2019 decile of the home postcode (1 = most deprived 10%)", "", "1-10");
-  participant("days_to_consent", "Days from recruitment to the research consent that stands", "", "days");
-  participant("withdrawn", "Withdrawn from follow-up (data collected stay while consent stands)", "noyes", "");
-  participant("days_to_withdrawal", "Days from recruitment to withdrawal from follow-up", "", "days");
+  participant("imd_decile", "IMD 2019 decile of the home postcode (1 = most deprived 10%)", "",
+              "1-10");
+  participant("days_to_consent", "Days from recruitment to the research consent that stands", "",
+              "days");
+  participant("withdrawn", "Withdrawn from follow-up (data collected stay while consent stands)",
+              "noyes", "");
+  participant("days_to_withdrawal", "Days from recruitment to withdrawal from follow-up", "",
+              "days");
   const std::size_t n_participant = t.variables.size();
 
   // Scores and numeric item answers of complete responses at the study's waves.
@@ -137,31 +153,37 @@ exports::ExportTable build_table(soci::session& s, const store::StudyRow& st, co
     return def->items.size();
   };
   std::stable_sort(ordered.begin(), ordered.end(), [&](const Key& a, const Key& b) {
-    return std::make_tuple(a.instrument, a.item, position(a)) < std::make_tuple(b.instrument, b.item, position(b));
+    return std::make_tuple(a.instrument, a.item, position(a)) <
+           std::make_tuple(b.instrument, b.item, position(b));
   });
   std::set<std::string> form_names{"participant"};
   std::map<std::string, std::string> form_of;
   for (const auto& k : ordered) {
-    if (!form_of.count(k.instrument)) form_of[k.instrument] = exports::make_name(k.instrument, form_names);
+    if (!form_of.count(k.instrument))
+      form_of[k.instrument] = exports::make_name(k.instrument, form_names);
     const auto* def = catalogue ? catalogue->find(k.instrument) : nullptr;
     const std::string title = def && !def->title.empty() ? def->title : k.instrument;
     exports::Variable v;
     // A score named like an item (EQ-5D's "vas") is "<instrument>_<score>_score".
-    const bool clash = !k.item && (keys.count(Key{k.instrument, true, k.name}) || (def && def->find_item(k.name)));
+    const bool clash =
+        !k.item && (keys.count(Key{k.instrument, true, k.name}) || (def && def->find_item(k.name)));
     v.name = exports::make_name(k.instrument + "_" + k.name + (clash ? "_score" : ""), taken);
     v.form = form_of[k.instrument];
     if (!k.item) {
       v.label = fmt::format("{}: {} score", title, k.name);
     } else {
       const auto* item = def ? def->find_item(k.name) : nullptr;
-      v.label = item && !item->topic.empty() ? fmt::format("{} item {}: {}", k.instrument, k.name, item->topic)
-                                             : fmt::format("{} item {}", k.instrument, k.name);
+      v.label = item && !item->topic.empty()
+                    ? fmt::format("{} item {}: {}", k.instrument, k.name, item->topic)
+                    : fmt::format("{} item {}", k.instrument, k.name);
       if (item) {
         v.integer = item->type != instruments::ResponseType::number;
-        if (item->min && item->max) v.units = fmt::format("{}-{}", number_text(*item->min), number_text(*item->max));
+        if (item->min && item->max)
+          v.units = fmt::format("{}-{}", number_text(*item->min), number_text(*item->max));
         if (item->type == instruments::ResponseType::code && !item->options.empty()) {
           exports::ValueLabelSet ls{exports::make_name("l_" + v.name, set_names), {}};
-          for (const auto& o : item->options) ls.labels.push_back({o.code, o.label});  // our labels, never wording
+          for (const auto& o : item->options)
+            ls.labels.push_back({o.code, o.label});  // our labels, never wording
           v.value_labels = ls.name;
           t.value_labels.push_back(std::move(ls));
         }
@@ -198,8 +220,8 @@ exports::ExportTable build_table(soci::session& s, const store::StudyRow& st, co
 }
 
 std::vector<exports::ExportFile> network_files(soci::session& s, const store::StudyRow& st,
-                                               const std::vector<Included>& inc, const std::string& purpose,
-                                               std::size_t& snapshots) {
+                                               const std::vector<Included>& inc,
+                                               const std::string& purpose, std::size_t& snapshots) {
   std::map<long long, const Included*> by_person;
   for (const auto& i : inc) by_person[i.p.person_id] = &i;
   std::map<long long, std::string> arm_of_site;
@@ -222,7 +244,8 @@ std::vector<exports::ExportFile> network_files(soci::session& s, const store::St
     }
     for (auto& tie : e.ties) tie = {alias[tie.a], alias[tie.b]};
     if (!network::validate(e)) continue;  // stored content is valid; a tampered map is left out
-    exports::SnapshotForExport x{e, fmt::format("s{}", seq), days_between(recruited_on(who.p), m.taken_on),
+    exports::SnapshotForExport x{e, fmt::format("s{}", seq),
+                                 days_between(recruited_on(who.p), m.taken_on),
                                  arm_of_site[who.p.site_id]};
     for (auto& f : exports::write_network_snapshot(x)) files.push_back(std::move(f));
     ++snapshots;
@@ -243,11 +266,16 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) {
 
 std::string_view to_string(ExportFormat f) {
   switch (f) {
-    case ExportFormat::redcap: return "redcap";
-    case ExportFormat::long_csv: return "long";
-    case ExportFormat::stata: return "stata";
-    case ExportFormat::spss: return "spss";
-    case ExportFormat::graphml: return "graphml";
+    case ExportFormat::redcap:
+      return "redcap";
+    case ExportFormat::long_csv:
+      return "long";
+    case ExportFormat::stata:
+      return "stata";
+    case ExportFormat::spss:
+      return "spss";
+    case ExportFormat::graphml:
+      return "graphml";
   }
   return "?";
 }
@@ -255,11 +283,14 @@ std::string_view to_string(ExportFormat f) {
 ResearchExports::ResearchExports(Service& service, const instruments::Catalogue* catalogue)
     : service_(service), catalogue_(catalogue) {}
 
-Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id, ExportFormat format) {
+Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id,
+                                          ExportFormat format) {
   return service_.database().write([&](soci::session& s) -> Result<ExportResult> {
     auto st = store::study_by_id(s, study_id);
-    const bool same_agency = !c.agency_id || !st || !st->agency_id || *c.agency_id == *st->agency_id;
-    if (!st || (!is_operator(c) && !same_agency)) return Error::not_found("There is no study with that id.", "id");
+    const bool same_agency =
+        !c.agency_id || !st || !st->agency_id || *c.agency_id == *st->agency_id;
+    if (!st || (!is_operator(c) && !same_agency))
+      return Error::not_found("There is no study with that id.", "id");
     if (c.role != Role::researcher && !is_operator(c)) {
       audit(s, c, "study.export", "study", std::to_string(study_id), std::nullopt, "refused",
             fmt::format("format {}", to_string(format)));
@@ -268,9 +299,11 @@ Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id, E
     const std::string purpose = fmt::format("study:{}", study_id);
     std::vector<Included> inc;
     for (auto& p : store::participants_of_study(s, study_id))
-      if (research_use_consented(p)) inc.push_back({p, study_pseudonym(s, purpose, "person", p.person_id)});
+      if (research_use_consented(p))
+        inc.push_back({p, study_pseudonym(s, purpose, "person", p.person_id)});
     // Sorted by pseudonym, so the order says nothing about recruitment order.
-    std::sort(inc.begin(), inc.end(), [](const Included& a, const Included& b) { return a.pseudonym < b.pseudonym; });
+    std::sort(inc.begin(), inc.end(),
+              [](const Included& a, const Included& b) { return a.pseudonym < b.pseudonym; });
     ExportResult out;
     out.study_id = study_id;
     out.format = std::string(to_string(format));
@@ -281,27 +314,35 @@ Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id, E
     } else {
       auto t = build_table(s, *st, inc, catalogue_);
       if (auto ok = exports::validate(t); !ok)
-        return Error{ErrorKind::internal, "export_failed", "The export table is inconsistent: " + ok.error().message,
-                     ok.error().field};
+        return Error{ErrorKind::internal, "export_failed",
+                     "The export table is inconsistent: " + ok.error().message, ok.error().field};
       out.rows = t.rows.size();
       switch (format) {
-        case ExportFormat::redcap: out.files = exports::write_redcap(t, prefix); break;
-        case ExportFormat::long_csv: out.files = exports::write_long(t, prefix); break;
+        case ExportFormat::redcap:
+          out.files = exports::write_redcap(t, prefix);
+          break;
+        case ExportFormat::long_csv:
+          out.files = exports::write_long(t, prefix);
+          break;
         case ExportFormat::stata:
         case ExportFormat::spss: {
           const bool dta = format == ExportFormat::stata;
           auto bytes = dta ? exports::write_dta(t) : exports::write_sav(t);
           if (!bytes) return bytes.error();
           out.files.push_back({prefix + (dta ? ".dta" : ".sav"),
-                               dta ? "application/x-stata-dta" : "application/x-spss-sav", std::move(*bytes)});
-          out.files.push_back({prefix + "_codebook.csv", "text/csv; charset=utf-8", exports::codebook_csv(t)});
+                               dta ? "application/x-stata-dta" : "application/x-spss-sav",
+                               std::move(*bytes)});
+          out.files.push_back(
+              {prefix + "_codebook.csv", "text/csv; charset=utf-8", exports::codebook_csv(t)});
           break;
         }
-        case ExportFormat::graphml: break;
+        case ExportFormat::graphml:
+          break;
       }
     }
     audit(s, c, "study.export", "study", std::to_string(study_id), std::nullopt, "ok",
-          fmt::format("format {}, {} records, {} rows, {} files", out.format, out.records, out.rows, out.files.size()));
+          fmt::format("format {}, {} records, {} rows, {} files", out.format, out.records, out.rows,
+                      out.files.size()));
     return out;
   });
 }
@@ -312,12 +353,14 @@ Result<std::vector<long long>> ResearchExports::exportable_studies(const Caller&
       return Error::forbidden("You do not have permission to export a study's research data.");
     std::vector<long long> out;
     for (const auto& st : store::all_studies(s))
-      if (is_operator(c) || !c.agency_id || !st.agency_id || *c.agency_id == *st.agency_id) out.push_back(st.id);
+      if (is_operator(c) || !c.agency_id || !st.agency_id || *c.agency_id == *st.agency_id)
+        out.push_back(st.id);
     return out;
   });
 }
 
-Result<std::size_t> ResearchExports::import_deprivation(const Caller& c, const std::vector<PostcodeDecile>& rows,
+Result<std::size_t> ResearchExports::import_deprivation(const Caller& c,
+                                                        const std::vector<PostcodeDecile>& rows,
                                                         const std::string& source) {
   return service_.database().write([&](soci::session& s) -> Result<std::size_t> {
     if (c.role != Role::system_admin) {
@@ -325,14 +368,18 @@ Result<std::size_t> ResearchExports::import_deprivation(const Caller& c, const s
       return Error::forbidden("Only the system administrator loads the deprivation lookup.");
     }
     if (source.empty() || source.size() > 200)
-      return Error::invalid("invalid_value", "Name the source of the lookup (up to 200 characters).", "source");
+      return Error::invalid("invalid_value",
+                            "Name the source of the lookup (up to 200 characters).", "source");
     std::vector<std::pair<std::string, int>> clean;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const std::string pc = store::normalise_postcode(rows[i].postcode);
-      const bool ok = !pc.empty() && pc.size() <= 8 &&
-                      std::all_of(pc.begin(), pc.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
+      const bool ok =
+          !pc.empty() && pc.size() <= 8 && std::all_of(pc.begin(), pc.end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch));
+          });
       if (!ok)
-        return Error::invalid("invalid_value", "A postcode is 2 to 8 letters and digits (spaces are ignored).",
+        return Error::invalid("invalid_value",
+                              "A postcode is 2 to 8 letters and digits (spaces are ignored).",
                               fmt::format("rows[{}].postcode", i));
       if (rows[i].decile < 1 || rows[i].decile > 10)
         return Error::invalid("out_of_range", "imd_decile is a whole number from 1 to 10.",
@@ -348,7 +395,8 @@ Result<std::size_t> ResearchExports::import_deprivation(const Caller& c, const s
 }
 
 std::string demo_postcode(int i) {
-  const char a = static_cast<char>('A' + (i * 7) % 26), b = static_cast<char>('A' + (i * 11 + 3) % 26);
+  const char a = static_cast<char>('A' + (i * 7) % 26),
+             b = static_cast<char>('A' + (i * 11 + 3) % 26);
   return fmt::format("NB{} {}{}{}", 1 + i % 9, i % 10, a, b);
 }
 
@@ -357,8 +405,8 @@ void seed_demo_deprivation(soci::session& s, const std::string& now) {
   for (int i = 0; i < 40; ++i) {
     const int district = 1 + i % 9;
     if (district == 9) continue;
-    store::upsert_postcode_decile(s, store::normalise_postcode(demo_postcode(i)), 1 + (district * 3) % 10,
-                                  "synthetic demo data", now);
+    store::upsert_postcode_decile(s, store::normalise_postcode(demo_postcode(i)),
+                                  1 + (district * 3) % 10, "synthetic demo data", now);
   }
 }
 

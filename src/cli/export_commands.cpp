@@ -4,12 +4,12 @@
 // import FILE.csv`: loads the postcode → IMD decile lookup the exports use. The operator acts as
 // the system (account id 0, system_admin), as `cpi analyse --study` does. Without --study every
 // study in the database is exported (each file's name starts with study_<id>). Bad input: exit 2.
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "cli/data_dir.hpp"
 #include "cli/registry.hpp"
@@ -25,7 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kDbHelp =
-    "Database: a SQLite file path (default var/cpi.db) or postgresql://user[:password]@host[:port]/dbname";
+    "Database: a SQLite file path (default var/cpi.db) or "
+    "postgresql://user[:password]@host[:port]/dbname";
 
 [[noreturn]] void bad(const std::string& message, const std::string& field) {
   throw cp::ErrorException(cp::Error::invalid("invalid_value", message, field));
@@ -39,7 +40,8 @@ T take(cp::Result<T> r) {
 
 std::unique_ptr<cp::store::Database> open_existing(const std::string& url) {
   std::error_code ec;
-  if (!cp::store::is_postgresql_url(url) && !fs::exists(url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url, ec))
+  if (!cp::store::is_postgresql_url(url) &&
+      !fs::exists(url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url, ec))
     bad(fmt::format("no database at '{}'", url), "db");
   cp::store::OpenOptions o;
   o.pool_size = 1;
@@ -73,10 +75,14 @@ void write_files(const fs::path& dir, const std::vector<cp::exports::ExportFile>
       out << f.bytes;
       out.close();
       if (!out)
-        throw cp::ErrorException(cp::Error{cp::ErrorKind::internal, "write_failed",
-                                           fmt::format("cannot write '{}'", tmp.string()), {}});
-      if (const char* fault = std::getenv("CP_FAULT"); fault && std::string(fault) == "export-write")
-        throw cp::ErrorException(cp::Error{cp::ErrorKind::internal, "write_failed", "injected fault in export-write", {}});
+        throw cp::ErrorException(cp::Error{cp::ErrorKind::internal,
+                                           "write_failed",
+                                           fmt::format("cannot write '{}'", tmp.string()),
+                                           {}});
+      if (const char* fault = std::getenv("CP_FAULT");
+          fault && std::string(fault) == "export-write")
+        throw cp::ErrorException(cp::Error{
+            cp::ErrorKind::internal, "write_failed", "injected fault in export-write", {}});
     }
   } catch (...) {
     std::error_code ec;
@@ -93,9 +99,12 @@ struct ExportOptions {
 };
 
 void run_export(const ExportOptions& o) {
-  if (o.format.empty()) bad(fmt::format("give --format, one of: {}", cp::app::kExportFormats), "format");
+  if (o.format.empty())
+    bad(fmt::format("give --format, one of: {}", cp::app::kExportFormats), "format");
   const auto format = cp::app::parse_export_format(o.format);
-  if (!format) bad(fmt::format("unknown format '{}'; use one of: {}", o.format, cp::app::kExportFormats), "format");
+  if (!format)
+    bad(fmt::format("unknown format '{}'; use one of: {}", o.format, cp::app::kExportFormats),
+        "format");
   if (o.out.empty()) bad("give --out DIR, the folder for the files", "out");
   if (o.study < 0) bad("--study is a study id (a positive whole number)", "study");
   auto progress = [&](const std::string& m) {
@@ -108,7 +117,8 @@ void run_export(const ExportOptions& o) {
     catalogue = std::make_unique<cp::instruments::Catalogue>(
         cp::cli::load_instrument_catalogue(cp::cli::data_dir(o.data_dir)));
   } catch (const cp::ErrorException& e) {
-    progress(fmt::format("no instrument definitions ({}); items are labelled by id", e.error().message));
+    progress(
+        fmt::format("no instrument definitions ({}); items are labelled by id", e.error().message));
   }
   auto db = open_existing(o.db);
   cp::app::Service service(*db);
@@ -127,8 +137,8 @@ void run_export(const ExportOptions& o) {
     progress(fmt::format("study {}: building the {} export from {}", id, o.format, db->location()));
     auto r = take(exporter.run(op, id, *format));
     write_files(o.out, r.files);
-    progress(fmt::format("study {}: {} consented participants, {} rows, {} files written to {}", id, r.records,
-                         r.rows, r.files.size(), o.out));
+    progress(fmt::format("study {}: {} consented participants, {} rows, {} files written to {}", id,
+                         r.records, r.rows, r.files.size(), o.out));
   }
 }
 
@@ -155,21 +165,24 @@ void run_deprivation_import(const DeprivationOptions& o) {
       used = 0;
     }
     if (used == 0 || used != d.size())
-      bad(fmt::format("imd_decile '{}' is not a whole number", d), fmt::format("{} line {}", o.file, table->line[i]));
+      bad(fmt::format("imd_decile '{}' is not a whole number", d),
+          fmt::format("{} line {}", o.file, table->line[i]));
     rows.push_back({table->columns[0][i], decile});
   }
   auto db = open_existing(o.db);
   cp::app::Service service(*db);
-  auto r = cp::app::ResearchExports(service).import_deprivation(operator_caller(), rows,
-                                                                o.source.empty() ? fs::path(o.file).filename().string() : o.source);
+  auto r = cp::app::ResearchExports(service).import_deprivation(
+      operator_caller(), rows, o.source.empty() ? fs::path(o.file).filename().string() : o.source);
   if (!r) {
     auto e = r.error();
     // rows[i].field → the file's line
     if (e.field.rfind("rows[", 0) == 0) {
       const auto close = e.field.find(']');
       const std::size_t i = std::stoul(e.field.substr(5, close - 5));
-      const std::string column = close + 2 <= e.field.size() ? e.field.substr(close + 2) : std::string();
-      e.field = fmt::format("{} line {}, {}", o.file, i < table->line.size() ? table->line[i] : 0, column);
+      const std::string column =
+          close + 2 <= e.field.size() ? e.field.substr(close + 2) : std::string();
+      e.field = fmt::format("{} line {}, {}", o.file, i < table->line.size() ? table->line[i] : 0,
+                            column);
     }
     throw cp::ErrorException(e);
   }
@@ -179,33 +192,42 @@ void run_deprivation_import(const DeprivationOptions& o) {
 
 void add(CLI::App& root) {
   auto o = std::make_shared<ExportOptions>();
-  auto* cmd = root.add_subcommand(
-      "export",
-      "Write a study's pseudonymised research export: only participants whose research consent stands; no "
-      "names, contact details, dates of birth, postcodes, calendar dates, free text or database ids. Formats: "
-      "redcap (data, data dictionary, instrument-event mapping), long (tidy CSV and codebook), stata (.dta), "
-      "spss (.sav), graphml (network map snapshots as GraphML and Network Canvas-style CSVs). Without --study, "
-      "every study in the database. Audited. See docs/exports.md.");
+  auto* cmd = root.add_subcommand("export",
+                                  "Write a study's pseudonymised research export: only "
+                                  "participants whose research consent stands; no "
+                                  "names, contact details, dates of birth, postcodes, calendar "
+                                  "dates, free text or database ids. Formats: "
+                                  "redcap (data, data dictionary, instrument-event mapping), long "
+                                  "(tidy CSV and codebook), stata (.dta), "
+                                  "spss (.sav), graphml (network map snapshots as GraphML and "
+                                  "Network Canvas-style CSVs). Without --study, "
+                                  "every study in the database. Audited. See docs/exports.md.");
   cmd->add_option("--format", o->format, "redcap | long | stata | spss | graphml");
-  cmd->add_option("--out", o->out, "folder for the files (created if missing; files are named study_<id>…)");
+  cmd->add_option("--out", o->out,
+                  "folder for the files (created if missing; files are named study_<id>…)");
   cmd->add_option("--study", o->study, "the study id (default: every study)");
   cmd->add_option("--db", o->db, kDbHelp);
   cmd->add_option("--data-dir", o->data_dir,
-                  "instrument definitions for item labels (default $CPI_DATA_DIR, else the source tree's data/)");
+                  "instrument definitions for item labels (default $CPI_DATA_DIR, else the source "
+                  "tree's data/)");
   cmd->add_flag("--quiet", o->quiet, "no progress messages on stderr");
   cmd->callback([o] { run_export(*o); });
 
   auto d = std::make_shared<DeprivationOptions>();
-  auto* dep = root.add_subcommand("deprivation", "The postcode to IMD decile lookup used by research exports");
+  auto* dep = root.add_subcommand("deprivation",
+                                  "The postcode to IMD decile lookup used by research exports");
   dep->require_subcommand(1);
-  auto* imp = dep->add_subcommand(
-      "import",
-      "Load FILE.csv (columns postcode,imd_decile; decile 1 = most deprived 10%) into the lookup: all rows or "
-      "none; postcodes are stored upper case without spaces; a postcode already there is replaced. For "
-      "England use the IMD 2019 decile of each postcode's LSOA from the ONS Postcode Directory (docs/exports.md).");
+  auto* imp = dep->add_subcommand("import",
+                                  "Load FILE.csv (columns postcode,imd_decile; decile 1 = most "
+                                  "deprived 10%) into the lookup: all rows or "
+                                  "none; postcodes are stored upper case without spaces; a "
+                                  "postcode already there is replaced. For "
+                                  "England use the IMD 2019 decile of each postcode's LSOA from "
+                                  "the ONS Postcode Directory (docs/exports.md).");
   imp->add_option("FILE", d->file, "CSV file with a header line: postcode,imd_decile")->required();
   imp->add_option("--db", d->db, kDbHelp);
-  imp->add_option("--source", d->source, "where the rows come from (default: the file name), kept with each row");
+  imp->add_option("--source", d->source,
+                  "where the rows come from (default: the file name), kept with each row");
   imp->callback([d] { run_deprivation_import(*d); });
 }
 

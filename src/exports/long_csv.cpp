@@ -13,7 +13,8 @@ namespace {
 std::string labels_text(const ValueLabelSet* s) {
   if (!s) return {};
   std::string out;
-  for (const auto& l : s->labels) out += fmt::format("{}{}={}", out.empty() ? "" : "; ", l.value, l.label);
+  for (const auto& l : s->labels)
+    out += fmt::format("{}{}={}", out.empty() ? "" : "; ", l.value, l.label);
   return out;
 }
 
@@ -26,14 +27,15 @@ std::string type_text(const Variable& v) {
 }  // namespace
 
 std::string codebook_csv(const ExportTable& t) {
-  std::string out = csv_line({"variable", "label", "type", "units", "value_labels", "level", "form"});
-  out += csv_line({"record_id", "Record id: the participant's pseudonym in this study", "text", "P + 12 hex digits",
-                   "", "participant", "participant"});
+  std::string out =
+      csv_line({"variable", "label", "type", "units", "value_labels", "level", "form"});
+  out += csv_line({"record_id", "Record id: the participant's pseudonym in this study", "text",
+                   "P + 12 hex digits", "", "participant", "participant"});
   std::string wave_labels;
   for (std::size_t w = 0; w < t.waves.size(); ++w)
     wave_labels += fmt::format("{}{}={}", w ? "; " : "", w + 1, t.waves[w]);
-  out += csv_line({"wave", "Study wave (text in the CSV files; coded in .dta/.sav)", "categorical", "", wave_labels,
-                   "wave", "participant"});
+  out += csv_line({"wave", "Study wave (text in the CSV files; coded in .dta/.sav)", "categorical",
+                   "", wave_labels, "wave", "participant"});
   for (const auto& v : t.variables)
     out += csv_line({v.name, v.label, type_text(v), v.units, labels_text(t.labels_of(v)),
                      v.per_record ? "participant" : "wave", v.form});

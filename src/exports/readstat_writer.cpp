@@ -3,9 +3,8 @@
 // 1..n), then the table's variables. Labelled variables are 32-bit integers (Stata attaches value
 // labels to integers only); other numerics are doubles; text is a string as wide as its longest
 // value. The file timestamp is fixed (1970-01-01) so that the same data give the same bytes.
-#include <readstat.h>
-
 #include <fmt/format.h>
+#include <readstat.h>
 
 #include <charconv>
 #include <cmath>
@@ -46,7 +45,8 @@ std::string cut(const std::string& s, std::size_t n) {
 
 Error refused(readstat_error_t e, const std::string& what) {
   return Error{ErrorKind::internal, "export_failed",
-               fmt::format("ReadStat could not write {}: {}", what, readstat_error_message(e)), what};
+               fmt::format("ReadStat could not write {}: {}", what, readstat_error_message(e)),
+               what};
 }
 
 Result<std::string> write(const ExportTable& t, Target target) {
@@ -61,7 +61,8 @@ Result<std::string> write(const ExportTable& t, Target target) {
   std::map<std::string, readstat_label_set_t*> sets;
   for (const auto& s : t.value_labels) {
     auto* ls = readstat_add_label_set(w, READSTAT_TYPE_INT32, s.name.c_str());
-    for (const auto& l : s.labels) readstat_label_int32_value(ls, l.value, cut(l.label, 80).c_str());
+    for (const auto& l : s.labels)
+      readstat_label_int32_value(ls, l.value, cut(l.label, 80).c_str());
     sets[s.name] = ls;
   }
   auto* wave_set = readstat_add_label_set(w, READSTAT_TYPE_INT32, "wave");
@@ -126,7 +127,11 @@ Result<std::string> write(const ExportTable& t, Target target) {
 
 }  // namespace
 
-Result<std::string> write_dta(const ExportTable& t) { return write(t, Target::dta); }
-Result<std::string> write_sav(const ExportTable& t) { return write(t, Target::sav); }
+Result<std::string> write_dta(const ExportTable& t) {
+  return write(t, Target::dta);
+}
+Result<std::string> write_sav(const ExportTable& t) {
+  return write(t, Target::sav);
+}
 
 }  // namespace cp::exports

@@ -45,13 +45,15 @@ namespace {
 
 std::string choices(const ValueLabelSet& s) {
   std::string out;
-  for (const auto& l : s.labels) out += fmt::format("{}{}, {}", out.empty() ? "" : " | ", l.value, l.label);
+  for (const auto& l : s.labels)
+    out += fmt::format("{}{}, {}", out.empty() ? "" : " | ", l.value, l.label);
   return out;
 }
 
-std::vector<std::string> dictionary_row(const std::string& name, const std::string& form, const std::string& type,
-                                        const std::string& label, const std::string& choice_text,
-                                        const std::string& note, const std::string& validation) {
+std::vector<std::string> dictionary_row(const std::string& name, const std::string& form,
+                                        const std::string& type, const std::string& label,
+                                        const std::string& choice_text, const std::string& note,
+                                        const std::string& validation) {
   std::vector<std::string> r(18);
   r[0] = name;
   r[1] = form;
@@ -89,16 +91,18 @@ std::vector<ExportFile> write_redcap(const ExportTable& t, const std::string& pr
   }
   // Dictionary: record_id first, in the first form.
   std::string dict = csv_line(redcap_dictionary_headers());
-  dict += csv_line(dictionary_row("record_id", "participant", "text",
-                                  "Record id (study pseudonym)", "", "", ""));
+  dict += csv_line(dictionary_row("record_id", "participant", "text", "Record id (study pseudonym)",
+                                  "", "", ""));
   for (const auto& form : forms_of(t))
     for (const auto& v : t.variables) {
       if (v.form != form) continue;
       const ValueLabelSet* ls = t.labels_of(v);
       if (ls)
-        dict += csv_line(dictionary_row(v.name, v.form, "dropdown", v.label, choices(*ls), v.units, ""));
+        dict += csv_line(
+            dictionary_row(v.name, v.form, "dropdown", v.label, choices(*ls), v.units, ""));
       else if (v.type == VarType::numeric)
-        dict += csv_line(dictionary_row(v.name, v.form, "text", v.label, "", v.units, v.integer ? "integer" : "number"));
+        dict += csv_line(dictionary_row(v.name, v.form, "text", v.label, "", v.units,
+                                        v.integer ? "integer" : "number"));
       else
         dict += csv_line(dictionary_row(v.name, v.form, "text", v.label, "", v.units, ""));
     }
@@ -106,10 +110,12 @@ std::vector<ExportFile> write_redcap(const ExportTable& t, const std::string& pr
   std::string mapping = csv_line({"arm_num", "unique_event_name", "form"});
   for (std::size_t w = 0; w < t.waves.size(); ++w)
     for (const auto& form : forms_of(t))
-      if (form != "participant" || w == 0) mapping += csv_line({"1", redcap_event_name(t.waves[w]), form});
+      if (form != "participant" || w == 0)
+        mapping += csv_line({"1", redcap_event_name(t.waves[w]), form});
   return {{prefix + "_redcap_data.csv", "text/csv; charset=utf-8", std::move(data)},
           {prefix + "_redcap_dictionary.csv", "text/csv; charset=utf-8", std::move(dict)},
-          {prefix + "_redcap_instrument_designation.csv", "text/csv; charset=utf-8", std::move(mapping)}};
+          {prefix + "_redcap_instrument_designation.csv", "text/csv; charset=utf-8",
+           std::move(mapping)}};
 }
 
 }  // namespace cp::exports

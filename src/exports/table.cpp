@@ -57,22 +57,31 @@ Result<Unit> validate(const ExportTable& t) {
   for (std::size_t i = 0; i < t.variables.size(); ++i) {
     const auto& v = t.variables[i];
     const std::string f = fmt::format("variables[{}]", i);
-    if (!is_valid_name(v.name)) return Error::invalid("invalid_name", "'" + v.name + "' is not a valid variable name", f);
-    if (!names.insert(v.name).second) return Error::invalid("duplicate", "'" + v.name + "' is used twice", f);
+    if (!is_valid_name(v.name))
+      return Error::invalid("invalid_name", "'" + v.name + "' is not a valid variable name", f);
+    if (!names.insert(v.name).second)
+      return Error::invalid("duplicate", "'" + v.name + "' is used twice", f);
     if (!v.value_labels.empty() && (!t.labels_of(v) || v.type != VarType::numeric))
-      return Error::invalid("unknown_labels", "a labelled variable is numeric and names a known label set", f);
+      return Error::invalid("unknown_labels",
+                            "a labelled variable is numeric and names a known label set", f);
   }
   for (const auto& s : t.value_labels)
-    if (!is_valid_name(s.name)) return Error::invalid("invalid_name", "'" + s.name + "' is not a valid label set name", "value_labels");
+    if (!is_valid_name(s.name))
+      return Error::invalid("invalid_name", "'" + s.name + "' is not a valid label set name",
+                            "value_labels");
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
     const std::string f = fmt::format("rows[{}]", r);
-    if (row.cells.size() != t.variables.size()) return Error::invalid("wrong_size", "one cell per variable", f);
+    if (row.cells.size() != t.variables.size())
+      return Error::invalid("wrong_size", "one cell per variable", f);
     if (row.wave >= t.waves.size()) return Error::invalid("out_of_range", "no such wave", f);
-    if (row.record_id.empty()) return Error::invalid("missing_field", "every row has a record id", f);
+    if (row.record_id.empty())
+      return Error::invalid("missing_field", "every row has a record id", f);
     for (std::size_t c = 0; c < row.cells.size(); ++c)
-      if (t.variables[c].type == VarType::numeric && !row.cells[c].empty() && !is_number(row.cells[c]))
-        return Error::invalid("not_a_number", "a numeric cell holds a number", f + "." + t.variables[c].name);
+      if (t.variables[c].type == VarType::numeric && !row.cells[c].empty() &&
+          !is_number(row.cells[c]))
+        return Error::invalid("not_a_number", "a numeric cell holds a number",
+                              f + "." + t.variables[c].name);
   }
   return Unit{};
 }

@@ -14,18 +14,21 @@ namespace {
 Response study_export(const Context& c) {
   const auto format = app::parse_export_format(c.param("format"));
   if (!format)
-    return error_response(Error::invalid("invalid_value",
-                                         std::string("format must be one of: ") + app::kExportFormats, "format"));
+    return error_response(Error::invalid(
+        "invalid_value", std::string("format must be one of: ") + app::kExportFormats, "format"));
   const auto file = c.query("file");
   if (file && (file->empty() || file->size() > 200))
-    return error_response(Error::invalid("invalid_value", "file names one file of the manifest", "file"));
+    return error_response(
+        Error::invalid("invalid_value", "file names one file of the manifest", "file"));
   auto r = app::ResearchExports(c.service, c.config.instruments.get()).run(c.caller, c.id, *format);
   if (!r) return error_response(r.error());
   const std::string base = "/api/v1/studies/" + std::to_string(c.id) + "/exports/" + r->format;
   if (!file) {
     json files = json::array();
     for (const auto& f : r->files)
-      files.push_back({{"name", f.name}, {"content_type", f.content_type}, {"size", f.bytes.size()},
+      files.push_back({{"name", f.name},
+                       {"content_type", f.content_type},
+                       {"size", f.bytes.size()},
                        {"href", base + "?file=" + f.name}});
     return json_response(200, {{"study_id", r->study_id},
                                {"format", r->format},
@@ -50,7 +53,8 @@ Response study_export(const Context& c) {
 std::vector<Route> export_routes() {
   return {
       {"GET", "/api/v1/studies/{id}/exports/{format}",
-       "A pseudonymised research export of the study (researcher): format redcap, long, stata, spss or graphml; "
+       "A pseudonymised research export of the study (researcher): format redcap, long, stata, "
+       "spss or graphml; "
        "a JSON manifest of its files, or one file with ?file=NAME (docs/exports.md)",
        true, study_export},
   };

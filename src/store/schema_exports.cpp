@@ -12,7 +12,8 @@ std::vector<Migration> export_migrations() {
        "research exports: postcode to IMD decile lookup",
        {
            "CREATE TABLE postcode_deprivation (postcode TEXT PRIMARY KEY, imd_decile INTEGER NOT "
-           "NULL CHECK (imd_decile BETWEEN 1 AND 10), source TEXT NOT NULL, loaded_at TEXT NOT NULL)",
+           "NULL CHECK (imd_decile BETWEEN 1 AND 10), source TEXT NOT NULL, loaded_at TEXT NOT "
+           "NULL)",
        }},
   };
 }

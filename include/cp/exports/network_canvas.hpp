@@ -32,7 +32,7 @@ struct SnapshotForExport {
   network::EgoSnapshot snapshot;  // ego_id and member ids already pseudonymous
   std::string session_id;         // "s1", "s2"… (the snapshot's sequence)
   std::optional<long long> days_since_recruitment;
-  std::string arm;                // intervention | control
+  std::string arm;  // intervention | control
 };
 
 inline constexpr const char* kNetworkProtocolName = "cpi-network-map";

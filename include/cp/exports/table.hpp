@@ -29,8 +29,8 @@ struct ValueLabelSet {
 };
 
 struct Variable {
-  std::string name;          // valid in REDCap, Stata and SPSS (see is_valid_name)
-  std::string label;         // our own short description (never licensed wording)
+  std::string name;   // valid in REDCap, Stata and SPSS (see is_valid_name)
+  std::string label;  // our own short description (never licensed wording)
   VarType type = VarType::numeric;
   bool integer = false;      // numeric and always a whole number
   std::string value_labels;  // name of a ValueLabelSet (integer codes), or empty
@@ -46,11 +46,11 @@ struct Row {
 };
 
 struct ExportTable {
-  std::string title;                  // file label ("Connecting People study 1")
-  std::vector<std::string> waves;     // wave ids in study order ("baseline", "month_6")
-  std::vector<Variable> variables;    // record_id and wave are implicit, first
+  std::string title;                // file label ("Connecting People study 1")
+  std::vector<std::string> waves;   // wave ids in study order ("baseline", "month_6")
+  std::vector<Variable> variables;  // record_id and wave are implicit, first
   std::vector<ValueLabelSet> value_labels;
-  std::vector<Row> rows;              // sorted by record_id, then wave
+  std::vector<Row> rows;  // sorted by record_id, then wave
 
   const ValueLabelSet* labels_of(const Variable& v) const;
 };

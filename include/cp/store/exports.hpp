@@ -18,8 +18,8 @@ std::string normalise_postcode(std::string_view postcode);
 
 // Inserts or replaces one row of the lookup. Preconditions: inside Database::write; postcode
 // normalised; 1 ≤ decile ≤ 10.
-void upsert_postcode_decile(soci::session& s, const std::string& postcode, int decile, const std::string& source,
-                            const std::string& now);
+void upsert_postcode_decile(soci::session& s, const std::string& postcode, int decile,
+                            const std::string& source, const std::string& now);
 std::optional<int> postcode_decile(soci::session& s, const std::string& postcode);
 long long count_postcode_deciles(soci::session& s);
 
@@ -39,7 +39,8 @@ struct ExportResponseRow {
 };
 std::vector<ExportResponseRow> export_responses_of_study(soci::session& s, long long study_id);
 
-// A network map snapshot header of a study participant (content: map_content, practice_records.hpp).
+// A network map snapshot header of a study participant (content: map_content,
+// practice_records.hpp).
 struct ExportMapRow {
   long long map_id = 0, person_id = 0;
   std::string taken_on;

@@ -46,7 +46,8 @@ class ResearchExportsTest : public ::testing::Test {
     return e.action + " " + e.outcome + " " + e.username;
   }
   // The long CSV as (record, wave, variable) → value. Values hold no commas or quotes.
-  std::map<std::tuple<std::string, std::string, std::string>, std::string> long_values(const app::ExportResult& r) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> long_values(
+      const app::ExportResult& r) {
     std::map<std::tuple<std::string, std::string, std::string>, std::string> out;
     std::istringstream in(r.files.at(0).bytes);
     std::string line;
@@ -87,7 +88,9 @@ TEST_F(ResearchExportsTest, DeprivationImportAllOrNothingAndReplaces) {
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ(*ok, 2u);
   EXPECT_EQ(db->read([](soci::session& s) { return store::postcode_decile(s, "ZZ11AA"); }), 4);
-  EXPECT_EQ(db->read([&](soci::session& s) { return store::postcode_decile(s, store::normalise_postcode(demo_pc)); }),
+  EXPECT_EQ(db->read([&](soci::session& s) {
+    return store::postcode_decile(s, store::normalise_postcode(demo_pc));
+  }),
             10);
   EXPECT_EQ(last_action_outcome(), "deprivation.import ok cli:test");
 
@@ -116,7 +119,8 @@ TEST_F(ResearchExportsTest, ExportHoldsConsentedParticipantsWithAgeAndDecile) {
       Want w;
       w.pseudonym = app::study_pseudonym(s, "study:1", "person", p.person_id);
       w.in = app::research_use_consented(p);
-      w.age = std::to_string(*app::age_in_years(*person.date_of_birth, p.recruited_on.value_or(p.assessed_on)));
+      w.age = std::to_string(
+          *app::age_in_years(*person.date_of_birth, p.recruited_on.value_or(p.assessed_on)));
       auto d = store::postcode_decile(s, store::normalise_postcode(person.postcode.value_or("")));
       w.decile = d ? std::to_string(*d) : "";
       want.push_back(w);
@@ -144,7 +148,8 @@ TEST_F(ResearchExportsTest, OnlyResearchersAndTheOperatorExport) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().kind, ErrorKind::forbidden);
   EXPECT_EQ(last_action_outcome(), "study.export refused demo-practitioner");
-  EXPECT_EQ(exports->run(researcher, 999, app::ExportFormat::redcap).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(exports->run(researcher, 999, app::ExportFormat::redcap).error().kind,
+            ErrorKind::not_found);
   auto by_operator = exports->run(op, 1, app::ExportFormat::spss);
   ASSERT_TRUE(by_operator) << by_operator.error().message;
   ASSERT_EQ(by_operator->files.size(), 2u);

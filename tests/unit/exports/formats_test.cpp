@@ -19,7 +19,8 @@ ExportTable sample() {
   t.waves = {"baseline", "Month 6"};
   t.value_labels = {{"arm", {{0, "control"}, {1, "intervention"}}}};
   t.variables = {{"arm", "Trial arm", VarType::numeric, true, "arm", "", "participant", true},
-                 {"swemwbs_raw", "SWEMWBS raw, \"total\"", VarType::numeric, true, "", "7-35", "swemwbs", false}};
+                 {"swemwbs_raw", "SWEMWBS raw, \"total\"", VarType::numeric, true, "", "7-35",
+                  "swemwbs", false}};
   t.rows = {{"Pa", 0, {"1", "20"}}, {"Pa", 1, {"1", ""}}, {"Pb", 0, {"0", "25"}}};
   return t;
 }
@@ -56,7 +57,8 @@ TEST(RedcapExport, DataDictionaryAndMapping) {
   ASSERT_EQ(files.size(), 3u);
   EXPECT_EQ(files[0].name, "study_1_redcap_data.csv");
   auto data = csv(files[0].bytes);
-  ASSERT_EQ(data.names, (std::vector<std::string>{"record_id", "redcap_event_name", "arm", "swemwbs_raw"}));
+  ASSERT_EQ(data.names,
+            (std::vector<std::string>{"record_id", "redcap_event_name", "arm", "swemwbs_raw"}));
   ASSERT_EQ(data.rows(), 3u);
   EXPECT_EQ(data.columns[1][0], "baseline_arm_1");
   EXPECT_EQ(data.columns[1][1], "month_6_arm_1");
@@ -82,7 +84,8 @@ TEST(LongExport, OneRowPerValueAndACodebook) {
   const auto files = write_long(sample(), "s");
   auto data = csv(files[0].bytes);
   ASSERT_EQ(data.names, (std::vector<std::string>{"record_id", "wave", "variable", "value"}));
-  // Pa: arm, swemwbs at baseline; nothing more at month 6 (missing, and arm once); Pb: arm, swemwbs.
+  // Pa: arm, swemwbs at baseline; nothing more at month 6 (missing, and arm once); Pb: arm,
+  // swemwbs.
   ASSERT_EQ(data.rows(), 4u);
   EXPECT_EQ(data.columns[2][0], "arm");
   EXPECT_EQ(data.columns[3][3], "25");

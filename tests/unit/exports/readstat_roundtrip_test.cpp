@@ -18,12 +18,15 @@ ExportTable sample() {
   ExportTable t;
   t.title = "round trip";
   t.waves = {"baseline", "month_6"};
-  t.value_labels = {{"arm", {{0, "control"}, {1, "intervention"}}}, {"gender", {{1, "woman"}, {2, "man"}}}};
-  t.variables = {{"arm", "Trial arm", VarType::numeric, true, "arm", "", "participant", true},
-                 {"age", "Age at recruitment", VarType::numeric, true, "", "years", "participant", true},
-                 {"site_name", "Site", VarType::text, false, "", "", "participant", true},
-                 {"swemwbs_raw", "SWEMWBS raw total", VarType::numeric, false, "", "7-35", "swemwbs", false},
-                 {"demographics_gender", "Gender", VarType::numeric, true, "gender", "", "demographics", false}};
+  t.value_labels = {{"arm", {{0, "control"}, {1, "intervention"}}},
+                    {"gender", {{1, "woman"}, {2, "man"}}}};
+  t.variables = {
+      {"arm", "Trial arm", VarType::numeric, true, "arm", "", "participant", true},
+      {"age", "Age at recruitment", VarType::numeric, true, "", "years", "participant", true},
+      {"site_name", "Site", VarType::text, false, "", "", "participant", true},
+      {"swemwbs_raw", "SWEMWBS raw total", VarType::numeric, false, "", "7-35", "swemwbs", false},
+      {"demographics_gender", "Gender", VarType::numeric, true, "gender", "", "demographics",
+       false}};
   t.rows = {{"Paaaaaaaaaaaa", 0, {"1", "34", "Riverside", "21.5", "2"}},
             {"Paaaaaaaaaaaa", 1, {"1", "34", "Riverside", "", ""}},
             {"Pbbbbbbbbbbbb", 0, {"0", "", "Hillside", "17", "1"}}};
@@ -54,11 +57,14 @@ int on_value(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx)
   auto* r = static_cast<Read*>(ctx);
   if (static_cast<std::size_t>(obs) >= r->rows.size()) r->rows.resize(obs + 1);
   std::string text;
-  if (readstat_value_is_system_missing(value)) text = ".";
-  else if (readstat_value_type(value) == READSTAT_TYPE_STRING) text = readstat_string_value(value) ? readstat_string_value(value) : "";
+  if (readstat_value_is_system_missing(value))
+    text = ".";
+  else if (readstat_value_type(value) == READSTAT_TYPE_STRING)
+    text = readstat_string_value(value) ? readstat_string_value(value) : "";
   else {
     const double d = readstat_double_value(value);
-    text = d == static_cast<long long>(d) ? std::to_string(static_cast<long long>(d)) : std::to_string(d);
+    text = d == static_cast<long long>(d) ? std::to_string(static_cast<long long>(d))
+                                          : std::to_string(d);
   }
   r->rows[obs].push_back(text);
   return READSTAT_HANDLER_OK;
@@ -78,7 +84,8 @@ Read parse(const std::string& bytes, bool dta) {
   readstat_set_variable_handler(p, on_variable);
   readstat_set_value_handler(p, on_value);
   readstat_set_value_label_handler(p, on_value_label);
-  const readstat_error_t e = dta ? readstat_parse_dta(p, path.c_str(), &r) : readstat_parse_sav(p, path.c_str(), &r);
+  const readstat_error_t e =
+      dta ? readstat_parse_dta(p, path.c_str(), &r) : readstat_parse_sav(p, path.c_str(), &r);
   readstat_parser_free(p);
   EXPECT_EQ(e, READSTAT_OK) << readstat_error_message(e);
   return r;
@@ -86,10 +93,11 @@ Read parse(const std::string& bytes, bool dta) {
 
 void check(const Read& r) {
   EXPECT_EQ(r.file_label, "round trip");
-  EXPECT_EQ(r.names, (std::vector<std::string>{"record_id", "wave", "arm", "age", "site_name", "swemwbs_raw",
-                                                "demographics_gender"}));
-  EXPECT_EQ(r.labels, (std::vector<std::string>{"Record id (study pseudonym)", "Study wave", "Trial arm",
-                                                 "Age at recruitment", "Site", "SWEMWBS raw total", "Gender"}));
+  EXPECT_EQ(r.names, (std::vector<std::string>{"record_id", "wave", "arm", "age", "site_name",
+                                               "swemwbs_raw", "demographics_gender"}));
+  EXPECT_EQ(r.labels, (std::vector<std::string>{"Record id (study pseudonym)", "Study wave",
+                                                "Trial arm", "Age at recruitment", "Site",
+                                                "SWEMWBS raw total", "Gender"}));
   ASSERT_EQ(r.label_sets.size(), 7u);
   // SPSS stores value labels per variable, not by set name (ReadStat names them "labels<k>" on
   // reading): compare the labels reached through each variable.
@@ -102,9 +110,12 @@ void check(const Read& r) {
   EXPECT_EQ(labels_of(2), (std::map<int, std::string>{{0, "control"}, {1, "intervention"}}));
   EXPECT_EQ(labels_of(6), (std::map<int, std::string>{{1, "woman"}, {2, "man"}}));
   ASSERT_EQ(r.rows.size(), 3u);
-  EXPECT_EQ(r.rows[0], (std::vector<std::string>{"Paaaaaaaaaaaa", "1", "1", "34", "Riverside", "21.500000", "2"}));
-  EXPECT_EQ(r.rows[1], (std::vector<std::string>{"Paaaaaaaaaaaa", "2", "1", "34", "Riverside", ".", "."}));
-  EXPECT_EQ(r.rows[2], (std::vector<std::string>{"Pbbbbbbbbbbbb", "1", "0", ".", "Hillside", "17", "1"}));
+  EXPECT_EQ(r.rows[0], (std::vector<std::string>{"Paaaaaaaaaaaa", "1", "1", "34", "Riverside",
+                                                 "21.500000", "2"}));
+  EXPECT_EQ(r.rows[1],
+            (std::vector<std::string>{"Paaaaaaaaaaaa", "2", "1", "34", "Riverside", ".", "."}));
+  EXPECT_EQ(r.rows[2],
+            (std::vector<std::string>{"Pbbbbbbbbbbbb", "1", "0", ".", "Hillside", "17", "1"}));
 }
 
 // Issue 8 part 5: Stata .dta read back by ReadStat.

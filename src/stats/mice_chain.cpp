@@ -113,22 +113,67 @@ std::vector<std::vector<double>> run_one(const std::vector<MiceVariable>& vars, 
   for (std::size_t u = 0; u < vars.size(); ++u) is_const[u] = constant(u);
   std::vector<Eigen::VectorXd> warm(vars.size());  // logreg starting values
   std::vector<const double*> cols;
+  std::vector<int> idx;  // rows/columns of the cross-products for the current design
   mice_detail::Design d;
+  mice_detail::PmmScratch scratch;
+  mice_detail::PmmStep step;
+  mice_detail::CrossProducts cp;
+  cp.reset(cur);
+  std::vector<double> old_values;
   for (int it = 0; it < opt.maxit; ++it) {
     for (std::size_t v = 0; v < vars.size(); ++v) {
       if (!plan.imputed[v]) continue;
       cols.clear();
+      idx.assign(1, 0);
       for (int u : plan.predictors)
-        if (u != static_cast<int>(v) && !is_const[u]) cols.push_back(cur[u].data());
+        if (u != static_cast<int>(v) && !is_const[u]) {
+          cols.push_back(cur[u].data());
+          idx.push_back(1 + u);
+        }
       const bool binary = vars[v].kind == MiceVariable::Kind::binary;
-      mice_detail::make_design(cols, plan.n, plan.obs[v], plan.mis[v], binary, d);
-      Eigen::VectorXd yo(static_cast<Eigen::Index>(plan.obs[v].size()));
-      for (std::size_t i = 0; i < plan.obs[v].size(); ++i)
-        yo[static_cast<Eigen::Index>(i)] = cur[v][plan.obs[v][i]];
-      const std::vector<double> imp =
-          binary ? mice_detail::impute_logreg(d, yo, warm[v], rng)
-                 : mice_detail::impute_pmm(d, yo, opt.donors, rng);
-      for (std::size_t i = 0; i < imp.size(); ++i) cur[v][plan.mis[v][i]] = imp[i];
+      const auto& obs = plan.obs[v];
+      const auto& mis = plan.mis[v];
+      std::vector<double> imp;
+      if (binary) {
+        mice_detail::make_design(cols, plan.n, obs, mis, true, d);
+        Eigen::VectorXd yo(static_cast<Eigen::Index>(obs.size()));
+        for (std::size_t i = 0; i < obs.size(); ++i) yo[static_cast<Eigen::Index>(i)] = cur[v][obs[i]];
+        imp = mice_detail::impute_logreg(d, yo, warm[v], rng);
+      } else {
+        // XᵀX and Xᵀy over the observed rows: the running cross-products of all rows minus
+        // the rows to impute when those are fewer, else summed over the observed rows.
+        const bool subtract = mis.size() <= obs.size();
+        mice_detail::make_design(cols, plan.n, obs, mis, false, d, /*with_obs=*/!subtract);
+        const Eigen::Index p = d.xm.cols();
+        step.xtx.setZero(p, p);
+        if (subtract) {
+          Eigen::VectorXd ym(static_cast<Eigen::Index>(mis.size()));
+          for (std::size_t i = 0; i < mis.size(); ++i) ym[static_cast<Eigen::Index>(i)] = cur[v][mis[i]];
+          step.xtx.selfadjointView<Eigen::Lower>().rankUpdate(d.xm.transpose(), -1.0);
+          step.xtx = step.xtx.selfadjointView<Eigen::Lower>();
+          step.xtx += cp.c(idx, idx);
+          step.xty = cp.c(idx, 1 + static_cast<int>(v)) - d.xm.transpose() * ym;
+        } else {
+          Eigen::VectorXd yo(static_cast<Eigen::Index>(obs.size()));
+          for (std::size_t i = 0; i < obs.size(); ++i) yo[static_cast<Eigen::Index>(i)] = cur[v][obs[i]];
+          step.xtx.selfadjointView<Eigen::Lower>().rankUpdate(d.xo.transpose());
+          step.xtx = step.xtx.selfadjointView<Eigen::Lower>();
+          step.xty = d.xo.transpose() * yo;
+        }
+        step.columns = cols;
+        step.y = cur[v].data();
+        step.n = plan.n;
+        step.obs = &obs;
+        step.mis = &mis;
+        step.xm = &d.xm;
+        imp = mice_detail::impute_pmm(step, opt.donors, rng, scratch);
+      }
+      old_values.resize(mis.size());
+      for (std::size_t i = 0; i < imp.size(); ++i) {
+        old_values[i] = cur[v][mis[i]];
+        cur[v][mis[i]] = imp[i];
+      }
+      cp.update(cur, v, mis, old_values);
       is_const[v] = constant(v);
     }
   }

@@ -9,6 +9,7 @@
 #include "stats/mice_methods.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -47,9 +48,10 @@ Inverse invert_crossproduct(const Eigen::MatrixXd& xtx, double ridge) {
 
 void make_design(const std::vector<const double*>& columns, std::size_t n,
                  const std::vector<int>& obs, const std::vector<int>& mis, bool summaries,
-                 Design& d) {
+                 Design& d, bool with_obs) {
   const auto p1 = static_cast<Eigen::Index>(columns.size()) + 1;
-  const auto no = static_cast<Eigen::Index>(obs.size()), nm = static_cast<Eigen::Index>(mis.size());
+  const auto no = with_obs ? static_cast<Eigen::Index>(obs.size()) : Eigen::Index{0};
+  const auto nm = static_cast<Eigen::Index>(mis.size());
   d.xo.resize(no, p1);
   d.xm.resize(nm, p1);
   d.xo.col(0).setOnes();
@@ -72,61 +74,152 @@ void make_design(const std::vector<const double*>& columns, std::size_t n,
   }
 }
 
-std::vector<double> impute_pmm(Design& d, const Eigen::VectorXd& yo, int donors, Rng& rng) {
-  const Eigen::MatrixXd& xo = d.xo;
-  const Eigen::Index p = xo.cols();
+void CrossProducts::reset(const std::vector<std::vector<double>>& columns) {
+  const auto V = static_cast<Eigen::Index>(columns.size());
+  const auto n = columns.empty() ? Eigen::Index{0} : static_cast<Eigen::Index>(columns[0].size());
+  c.resize(V + 1, V + 1);
+  c(0, 0) = static_cast<double>(n);
+  for (Eigen::Index u = 0; u < V; ++u) {
+    const Eigen::Map<const Eigen::VectorXd> a(columns[static_cast<std::size_t>(u)].data(), n);
+    c(0, 1 + u) = c(1 + u, 0) = a.sum();
+    for (Eigen::Index w = 0; w <= u; ++w) {
+      const Eigen::Map<const Eigen::VectorXd> b(columns[static_cast<std::size_t>(w)].data(), n);
+      c(1 + u, 1 + w) = c(1 + w, 1 + u) = a.dot(b);
+    }
+  }
+}
+
+void CrossProducts::update(const std::vector<std::vector<double>>& columns, std::size_t v,
+                           const std::vector<int>& rows, const std::vector<double>& old_values) {
+  const auto V = columns.size();
+  const auto& nv = columns[v];
+  const auto cv = static_cast<Eigen::Index>(1 + v);
+  double d0 = 0, dvv = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const double a = nv[rows[i]], b = old_values[i];
+    d0 += a - b;
+    dvv += a * a - b * b;
+  }
+  c(0, cv) += d0;
+  c(cv, 0) = c(0, cv);
+  c(cv, cv) += dvv;
+  for (std::size_t u = 0; u < V; ++u) {
+    if (u == v) continue;
+    const auto& cu = columns[u];
+    double du = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) du += cu[rows[i]] * (nv[rows[i]] - old_values[i]);
+    const auto k = static_cast<Eigen::Index>(1 + u);
+    c(k, cv) += du;
+    c(cv, k) = c(k, cv);
+  }
+}
+
+std::uint64_t double_order_key(double x) {
+  if (x == 0.0) x = 0.0;  // −0 → +0
+  const auto u = std::bit_cast<std::uint64_t>(x);
+  return (u >> 63) != 0 ? ~u : (u | 0x8000000000000000ULL);
+}
+
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& idx,
+                std::vector<std::uint64_t>& keys2, std::vector<std::uint32_t>& idx2) {
+  constexpr int kBits = 11, kPasses = 6;  // 6 × 11 ≥ 64
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  const std::size_t n = keys.size();
+  keys2.resize(n);
+  idx2.resize(n);
+  std::vector<std::uint32_t> count(kPasses * kBuckets, 0);
+  for (std::uint64_t k : keys)
+    for (int p = 0; p < kPasses; ++p) ++count[p * kBuckets + ((k >> (p * kBits)) & (kBuckets - 1))];
+  for (int p = 0; p < kPasses; ++p) {
+    std::uint32_t* c = &count[p * kBuckets];
+    // A digit shared by every key leaves the order as it is: skip the pass.
+    if (n == 0 || c[(keys[0] >> (p * kBits)) & (kBuckets - 1)] == n) continue;
+    std::uint32_t sum = 0;
+    for (std::size_t b = 0; b < kBuckets; ++b) {
+      const std::uint32_t t = c[b];
+      c[b] = sum;
+      sum += t;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t to = c[(keys[i] >> (p * kBits)) & (kBuckets - 1)]++;
+      keys2[to] = keys[i];
+      idx2[to] = idx[i];
+    }
+    keys.swap(keys2);
+    idx.swap(idx2);
+  }
+}
+
+std::vector<double> impute_pmm(const PmmStep& st, int donors, Rng& rng, PmmScratch& s) {
+  const Eigen::Index p = st.xtx.rows();
+  const auto& obs = *st.obs;
+  const auto& mis = *st.mis;
+  const std::size_t nobs = obs.size(), nmis = mis.size();
 
   // .norm.draw: least squares, σ* = sqrt(RSS / χ²(df)), β* = β̂ + chol(v)ᵀ z σ*.
-  Eigen::MatrixXd xtx = Eigen::MatrixXd::Zero(p, p);
-  xtx.selfadjointView<Eigen::Lower>().rankUpdate(xo.transpose());
-  xtx = xtx.selfadjointView<Eigen::Lower>();
-  const Inverse inv = invert_crossproduct(xtx, 1e-5);
-  const Eigen::VectorXd coef = inv.v * (xo.transpose() * yo);
-  const Eigen::VectorXd yhat_obs = xo * coef;
-  const double rss = (yo - yhat_obs).squaredNorm();
-  const double df = std::max<double>(static_cast<double>(xo.rows()) - static_cast<double>(p), 1.0);
+  const Inverse inv = invert_crossproduct(st.xtx, 1e-5);
+  const Eigen::VectorXd coef = inv.v * st.xty;
+  // ŷ(β̂) for every row, column by column (sequential reads, no gathered copy of X_obs).
+  s.yhat.setConstant(static_cast<Eigen::Index>(st.n), coef[0]);
+  for (Eigen::Index j = 1; j < p; ++j)
+    s.yhat += coef[j] * Eigen::Map<const Eigen::VectorXd>(st.columns[static_cast<std::size_t>(j - 1)],
+                                                          static_cast<Eigen::Index>(st.n));
+  double rss = 0;
+  for (int i : obs) {
+    const double r = st.y[i] - s.yhat[i];
+    rss += r * r;
+  }
+  const double df = std::max<double>(static_cast<double>(nobs) - static_cast<double>(p), 1.0);
   const double sigma_star = std::sqrt(rss / rng.chisq(df));
   Eigen::VectorXd z(p);
   for (Eigen::Index j = 0; j < p; ++j) z[j] = rng.normal();
   const Eigen::VectorXd beta_star = coef + inv.L * z * sigma_star;
 
-  // Type-1 matching: donors ranked by |ŷ_obs(β̂) − ŷ_mis(β*)|; ties broken by a prior shuffle.
-  auto& donor = d.donor;  // (ŷ, y)
-  donor.resize(static_cast<std::size_t>(xo.rows()));
-  for (std::size_t i = 0; i < donor.size(); ++i)
-    donor[i] = {yhat_obs[static_cast<Eigen::Index>(i)], yo[static_cast<Eigen::Index>(i)]};
-  std::shuffle(donor.begin(), donor.end(), rng.engine);
-  std::sort(donor.begin(), donor.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  const std::size_t nobs = donor.size();
+  // Type-1 matching: donors ranked by |ŷ_obs(β̂) − ŷ_mis(β*)|; ties broken by a prior shuffle
+  // of the observed rows (a stable sort after the shuffle keeps the shuffled order of ties).
+  auto& perm = s.perm;
+  perm.resize(nobs);
+  for (std::size_t i = 0; i < nobs; ++i) perm[i] = static_cast<std::uint32_t>(i);
+  std::shuffle(perm.begin(), perm.end(), rng.engine);
+  s.keys.resize(nobs);
+  for (std::size_t i = 0; i < nobs; ++i) s.keys[i] = double_order_key(s.yhat[obs[perm[i]]]);
+  radix_sort(s.keys, perm, s.keys2, s.idx2);
+  s.donor_yhat.resize(nobs);
+  s.donor_y.resize(nobs);
+  for (std::size_t i = 0; i < nobs; ++i) {
+    const int row = obs[perm[i]];
+    s.donor_yhat[i] = s.yhat[row];
+    s.donor_y[i] = st.y[row];
+  }
   const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(donors), nobs);
-  const Eigen::VectorXd yhat_mis = d.xm * beta_star;
+  const Eigen::VectorXd yhat_mis = *st.xm * beta_star;
   // Targets are visited in increasing order so the search position only moves forward (a
   // merge instead of one binary search per target); the random picks are then drawn in row
   // order, so the stream use does not depend on the sort.
-  const std::size_t nmis = static_cast<std::size_t>(yhat_mis.size());
-  auto& order = d.order;
+  auto& order = s.order;
   order.resize(nmis);
-  for (std::size_t i = 0; i < nmis; ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return yhat_mis[a] < yhat_mis[b];
-  });
-  auto& pools = d.pools;
+  s.keys.resize(nmis);
+  for (std::size_t i = 0; i < nmis; ++i) {
+    order[i] = static_cast<std::uint32_t>(i);
+    s.keys[i] = double_order_key(yhat_mis[static_cast<Eigen::Index>(i)]);
+  }
+  radix_sort(s.keys, order, s.keys2, s.idx2);
+  const auto& dy = s.donor_yhat;
+  auto& pools = s.pools;
   pools.resize(nmis * k);
   std::size_t pos = 0;
   for (std::uint32_t i : order) {
     const double target = yhat_mis[i];
-    while (pos < nobs && donor[pos].first < target) ++pos;
+    while (pos < nobs && dy[pos] < target) ++pos;
     std::size_t right = pos, left = pos;  // candidates are [left − 1 …] and [right …]
     for (std::size_t c = 0; c < k; ++c) {
       const bool take_left =
-          right >= nobs ||
-          (left > 0 && target - donor[left - 1].first <= donor[right].first - target);
+          right >= nobs || (left > 0 && target - dy[left - 1] <= dy[right] - target);
       pools[i * k + c] = static_cast<std::uint32_t>(take_left ? --left : right++);
     }
   }
   std::vector<double> out(nmis);
-  for (std::size_t i = 0; i < nmis; ++i) out[i] = donor[pools[i * k + rng.index(k)]].second;
+  for (std::size_t i = 0; i < nmis; ++i) out[i] = s.donor_y[pools[i * k + rng.index(k)]];
   return out;
 }
 

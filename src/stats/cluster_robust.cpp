@@ -14,9 +14,10 @@ namespace cp::stats {
 namespace {
 
 // Symmetric inverse square root with clubSandwich's tolerance (values <= 1e-12 -> 0).
-Eigen::MatrixXd inverse_sqrt_sym(const Eigen::MatrixXd& S, bool& singular) {
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(S);
-  Eigen::VectorXd v = es.eigenvalues();
+template <class Mat>
+Mat inverse_sqrt_sym(const Mat& S, bool& singular) {
+  Eigen::SelfAdjointEigenSolver<Mat> es(S);
+  auto v = es.eigenvalues().eval();
   for (Eigen::Index i = 0; i < v.size(); ++i) {
     if (v(i) > 1e-12) {
       v(i) = 1.0 / std::sqrt(v(i));
@@ -25,8 +26,14 @@ Eigen::MatrixXd inverse_sqrt_sym(const Eigen::MatrixXd& S, bool& singular) {
       singular = true;
     }
   }
-  return es.eigenvectors() * v.asDiagonal() * es.eigenvectors().transpose();
+  Mat vs = es.eigenvectors() * v.asDiagonal();
+  return vs.lazyProduct(es.eigenvectors().transpose());
 }
+
+// Clusters up to this size use stack-allocated matrices and coefficient-wise products (no
+// heap allocation, no blocked-GEMM packing: most clusters are this small).
+constexpr int kSmall = 24;
+using SmallMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, kSmall, kSmall>;
 
 }  // namespace
 
@@ -72,27 +79,39 @@ cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::Matr
   ClusterRobustFit out;
   out.type = type;
   out.n_clusters = J;
-  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(p, p);
+  const Eigen::MatrixXd XM = Xs * M;  // row k = x_kᵀ M: H_jj = XM_j X_jᵀ
+  Eigen::MatrixXd U(J, p);             // row j = (A_j X_j)ᵀ e_j; meat = UᵀU
+  SmallMat IH, A;
   for (int j = 0; j < J; ++j) {
     const Eigen::Index s = start[j], nj = start[j + 1] - start[j];
     auto Xj = Xs.middleRows(s, nj);
     if (type == CrType::CR2 && nj == 1) {  // scalar case: A = (1 − h_ii)^(−1/2)
-      const double one_minus_h = 1.0 - Xj.row(0).dot(M * Xj.row(0).transpose());
+      const double one_minus_h = 1.0 - XM.row(s).dot(Xs.row(s));
       const double a = one_minus_h > 1e-12 ? 1.0 / std::sqrt(one_minus_h) : 0.0;
       if (!(one_minus_h > 1e-12)) ++out.n_clusters_singular;
       G.middleRows(s, 1) = a * Xj;
-    } else if (type == CrType::CR2) {
-      Eigen::MatrixXd IH = Eigen::MatrixXd::Identity(nj, nj) - Xj * M * Xj.transpose();
+    } else if (type == CrType::CR2 && nj <= kSmall) {
+      IH.resize(nj, nj);
+      IH.noalias() = -XM.middleRows(s, nj).lazyProduct(Xj.transpose());
+      IH.diagonal().array() += 1.0;
       bool singular = false;
-      Eigen::MatrixXd A = inverse_sqrt_sym(IH, singular);
+      A = inverse_sqrt_sym(IH, singular);
       if (singular) ++out.n_clusters_singular;
-      G.middleRows(s, nj) = A * Xj;
+      G.middleRows(s, nj).noalias() = A.lazyProduct(Xj);
+    } else if (type == CrType::CR2) {
+      Eigen::MatrixXd IHd = Eigen::MatrixXd::Identity(nj, nj) - XM.middleRows(s, nj) * Xj.transpose();
+      bool singular = false;
+      Eigen::MatrixXd Ad = inverse_sqrt_sym(IHd, singular);
+      if (singular) ++out.n_clusters_singular;
+      G.middleRows(s, nj).noalias() = Ad * Xj;
     } else {
       G.middleRows(s, nj) = Xj;
     }
-    Eigen::VectorXd u = G.middleRows(s, nj).transpose() * es.segment(s, nj);
-    meat.noalias() += u * u.transpose();
+    U.row(j).noalias() = es.segment(s, nj).transpose() * G.middleRows(s, nj);
   }
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(p, p);
+  meat.selfadjointView<Eigen::Lower>().rankUpdate(U.transpose());
+  meat = meat.selfadjointView<Eigen::Lower>();
   out.vcov = M * meat * M;
   if (type == CrType::CR1) out.vcov *= static_cast<double>(J) / (J - 1);
   out.se = out.vcov.diagonal().cwiseMax(0.0).cwiseSqrt();

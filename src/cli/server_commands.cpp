@@ -13,6 +13,8 @@
 #include "cli/data_dir.hpp"
 #include "cli/registry.hpp"
 #include "cp/app/demo.hpp"
+#include "cp/app/demo_scale.hpp"
+#include "cp/domain/clock.hpp"
 #include "cp/app/passwords.hpp"
 #include "cp/app/service.hpp"
 #include "cp/http/server.hpp"
@@ -219,11 +221,43 @@ void add_user(CLI::App& root) {
 }
 
 void add_demo(CLI::App& root) {
-  auto db = std::make_shared<std::string>(kDefaultDb);
+  struct Opts {
+    std::string db = kDefaultDb, csv, data_dir;
+    long long scale = 0;
+    app::ScaleOptions scale_options;
+  };
+  auto o = std::make_shared<Opts>();
   auto* cmd = root.add_subcommand("demo", "Add the synthetic demo agency, people and sign-ins to an empty database");
-  cmd->add_option("--db", *db, kDbHelp);
-  cmd->callback([db] {
-    auto d = open_db(*db, 1);
+  cmd->add_option("--db", o->db, kDbHelp);
+  cmd->add_option("--scale", o->scale,
+                  "Instead, generate a synthetic regional dataset of N people (bulk load; see docs/deployment.md)");
+  cmd->add_option("--agencies", o->scale_options.agencies, "With --scale: agencies (default 50)");
+  cmd->add_option("--workers", o->scale_options.workers, "With --scale: workers, in teams of about five (default 2000)");
+  cmd->add_option("--seed", o->scale_options.seed, "With --scale: random seed (default 1)");
+  cmd->add_option("--csv", o->csv, "With --scale: also write every generated row to DIR/<table>.csv");
+  cmd->add_option("--data-dir", o->data_dir, "Instrument definitions (default $CPI_DATA_DIR, else the source tree's data/)");
+  cmd->callback([o] {
+    if (o->scale > 0) {
+      auto d = open_db(o->db, 1);
+      const auto password = demo_password();
+      auto catalogue = load_instrument_catalogue(data_dir(o->data_dir));
+      auto opts = o->scale_options;
+      opts.people = o->scale;
+      opts.today = domain::iso_date(std::chrono::system_clock::now());
+      try {
+        auto r = app::seed_demo_scale(*d, password.value, opts, catalogue,
+                                      [](const std::string& line) { std::cerr << line << std::endl; }, o->csv);
+        fmt::print("Scale demo: {} people, {} rows in {:.1f} s ({:.0f} rows/s).\n", opts.people, r.rows, r.seconds,
+                   static_cast<double>(r.rows) / std::max(r.seconds, 1e-9));
+        for (const auto& [table, n] : r.rows_by_table) fmt::print("  {:<28} {}\n", table, n);
+      } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        throw ExitCode{1};
+      }
+      print_demo_accounts(password);
+      return;
+    }
+    auto d = open_db(o->db, 1);
     const auto password = demo_password();
     auto r = app::seed_demo(*d, password.value);
     if (!r.seeded) {

@@ -108,10 +108,11 @@ ScaleGenerator::ScaleGenerator(ScaleOptions options, std::vector<ScoredAnswers> 
 std::vector<std::string> ScaleGenerator::tables_with_ids() {
   return {"agencies", "teams", "workers", "accounts", "directory_resources", "directory_history", "studies",
           "study_sites", "study_waves", "people", "partnerships", "episodes", "contacts", "network_maps",
-          "network_members", "questionnaire_responses", "study_participants", "study_consent_events"};
+          "network_members", "goals", "objectives", "activities", "assets", "ideas", "engagements", "barriers",
+          "recognition", "record_history", "questionnaire_responses", "study_participants", "study_consent_events"};
 }
 
-int ScaleGenerator::study_agencies() const noexcept { return std::min(options_.agencies, 5); }
+int ScaleGenerator::study_count() const noexcept { return (options_.agencies + 4) / 5; }
 
 // Worker 0 (demo-practitioner) holds the first demo_caseload people; everyone else is spread
 // round-robin over workers 1 … W-1.
@@ -174,13 +175,19 @@ std::vector<BulkTable> ScaleGenerator::structure() const {
       history.add({num(rid), num(rid), num(1), text("create"), text(body), text(ts), kNull, text("demo-seed")});
     }
   }
-  // One cluster-controlled study over the first agencies' teams, arms alternating.
-  studies.add({num(1), num(1), text("Regional implementation study (scale demo)"), text("cluster_controlled"), kNull, text(ts)});
-  for (int t = 1; t <= study_agencies() * teams_per_agency_; ++t)
-    sites.add({num(t), num(1), num(t), text(t % 2 ? "intervention" : "control")});
-  waves.add({num(1), num(1), text("baseline"), num(0), num(28)});
-  waves.add({num(2), num(1), text("month_6"), num(6), num(28)});
-  waves.add({num(3), num(1), text("month_12"), num(12), num(28)});
+  // One cluster-controlled study per five agencies (a region's study), over their teams, arms
+  // alternating; site ids are team ids.
+  for (int st = 1; st <= study_count(); ++st) {
+    studies.add({num(st), num((st - 1) * 5 + 1), text(fmt::format("Regional implementation study {} (scale demo)", st)),
+                 text("cluster_controlled"), kNull, text(ts)});
+    const int first_team = (st - 1) * 5 * teams_per_agency_ + 1;
+    const int last_team = std::min(st * 5, options_.agencies) * teams_per_agency_;
+    for (int t = first_team; t <= last_team; ++t)
+      sites.add({num(t), num(st), num(t), text(t % 2 ? "intervention" : "control")});
+    int k = 0;
+    for (const auto& [wave, month] : {std::pair{"baseline", 0}, {"month_6", 6}, {"month_12", 12}})
+      waves.add({num((st - 1) * 3 + ++k), num(st), text(wave), num(month), num(28)});
+  }
   std::vector<BulkTable> out;
   for (auto* t : {&agencies, &teams, &workers, &resources, &tags, &history, &studies, &sites, &waves})
     out.push_back(std::move(*t));
@@ -228,6 +235,17 @@ std::vector<BulkTable> ScaleGenerator::people(long long first, long long count) 
                                                 "support_to_person", "support_from_person", "frequency", "resource_id",
                                                 "x", "y"});
   BulkTable ties("network_map_ties", {"map_id", "a", "b"});
+  BulkTable goals("goals", with_common({"content", "status", "review_on"}));
+  BulkTable objectives("objectives", with_common({"goal_id", "content", "status", "review_on"}));
+  BulkTable activities("activities", with_common({"objective_id", "content", "who", "who_other", "by_when", "status"}));
+  BulkTable assets("assets", with_common({"kind", "content", "status"}));
+  BulkTable ideas("ideas", with_common({"content", "suggested_by", "goal_id", "resource_id", "outcome", "outcome_note"}));
+  BulkTable engagements("engagements", with_common({"resource_id", "resource_name", "stage", "stopped_reason", "started_on",
+                                                    "note", "new_relationship"}));
+  BulkTable barriers("barriers", with_common({"side", "category", "description", "status", "tried", "reviewed_on"}));
+  BulkTable recognition("recognition", with_common({"kind", "content", "given_by"}));
+  BulkTable history("record_history", {"id", "record_type", "record_id", "person_id", "version", "changed_at", "changed_by",
+                                       "changed_by_name", "changed_by_role", "change_kind", "data_json"});
   BulkTable responses("questionnaire_responses",
                       {"id", "person_id", "wave", "instrument", "instrument_version", "answers", "status", "mode", "scores",
                        "version", "created_at", "created_by", "created_by_role", "updated_at", "updated_by",
@@ -301,6 +319,8 @@ std::vector<BulkTable> ScaleGenerator::people(long long first, long long count) 
         maps.add({num(map), num(id), num(1), text(stamp(taken)), kNull, text("Demo worker"), text("practitioner"),
                   text(stamp(taken)), kNull, text("Demo worker"), text("practitioner"), text(taken),
                   text(snap ? "Follow-up map" : "First map")});
+        history.add({num(next_history_++), text("network_map"), num(map), num(id), num(1), text(stamp(taken)), kNull,
+                     text("Demo worker"), text("practitioner"), text("created"), text("{}")});
         const int shown = snap ? n_members : n_members - 1;
         for (int m = 0; m < shown; ++m) {
           const auto& d = kMembers[static_cast<size_t>((m + p) % kMembers.size())];
@@ -316,6 +336,37 @@ std::vector<BulkTable> ScaleGenerator::people(long long first, long long count) 
         }
       }
     }
+    // Practice records for about a quarter of people: a goal with an objective and an activity,
+    // an asset, an idea, an engagement with a resource of their agency, a barrier, recognition;
+    // each with its "created" history row.
+    if (rng.chance(0.25)) {
+      const std::string on = day_text(started + std::chrono::days(std::max(1, started_ago / 3)));
+      const std::string at = stamp(on);
+      auto common = [&](long long rid) {
+        return std::vector<BulkValue>{num(rid), num(id), num(1), text(at), kNull, text("Demo worker"), text("practitioner"),
+                                      text(at), kNull, text("Demo worker"), text("practitioner")};
+      };
+      auto add = [&](BulkTable& t, const char* type, long long rid, std::vector<BulkValue> own, std::string data = "{}") {
+        auto row = common(rid);
+        for (auto& v : own) row.push_back(std::move(v));
+        t.add(std::move(row));
+        history.add({num(next_history_++), text(type), num(rid), num(id), num(1), text(at), kNull, text("Demo worker"),
+                     text("practitioner"), text("created"), text(std::move(data))});
+      };
+      const long long goal = next_goal_++, objective = next_objective_++;
+      add(goals, "goal", goal, {text("Synthetic goal: meet new people"), text("active"), text(day_text(day0 + std::chrono::days(60)))});
+      add(objectives, "objective", objective, {num(goal), text("Synthetic objective"), text("active"), kNull});
+      add(activities, "activity", next_activity_++, {num(objective), text("Synthetic activity"), text("both"), kNull,
+                                                     text(day_text(day0 + std::chrono::days(30))), text("planned")});
+      add(assets, "asset", next_asset_++, {text("interest"), text("Synthetic interest"), text("current")});
+      const long long resource = (agency - 1) * options_.resources_per_agency + 1 + rng.below(std::max(1, options_.resources_per_agency));
+      add(ideas, "idea", next_idea_++, {text("Synthetic idea"), text("person"), num(goal), kNull, text("open"), kNull});
+      add(engagements, "engagement", next_engagement_++,
+          {num(resource), text("A community resource (demo)"), text("attended"), kNull, text(on), kNull, kNull},
+          R"({"stage":"attended"})");
+      add(barriers, "barrier", next_barrier_++, {text("person"), text("self_stigma"), kNull, text("open"), kNull, kNull});
+      add(recognition, "recognition", next_recognition_++, {text("achievement"), text("Synthetic achievement"), text("worker")});
+    }
     // Questionnaires at the waves the partnership has reached: complete and scored.
     struct Wave { const char* id; int month; double share; };
     for (const Wave w : {Wave{"baseline", 0, 0.85}, Wave{"month_6", 6, 0.6}, Wave{"month_12", 12, 0.5}}) {
@@ -330,23 +381,25 @@ std::vector<BulkTable> ScaleGenerator::people(long long first, long long count) 
                        text("practitioner"), text(stamp(on)), kNull, text("practitioner"), text(stamp(on))});
       }
     }
-    // The study: about a quarter of the people in its agencies are assessed for it.
-    if (agency <= study_agencies() && rng.chance(0.25)) {
+    // Their region's study: about a quarter of people are assessed for it.
+    const long long study = 1 + (agency - 1) / 5;
+    if (rng.chance(0.25)) {
       const std::string assessed = start_text;
       const long long pid = next_participant_++;
       if (rng.chance(0.1)) {
-        participants.add({num(pid), num(1), num(id), num(team), text("declined"), text(assessed), kNull, kNull, kNull,
+        participants.add({num(pid), num(study), num(id), num(team), text("declined"), text(assessed), kNull, kNull, kNull,
                           kNull, text(ts)});
       } else {
-        participants.add({num(pid), num(1), num(id), num(team), text("recruited"), text(assessed), text(assessed), kNull,
+        participants.add({num(pid), num(study), num(id), num(team), text("recruited"), text(assessed), text(assessed), kNull,
                           kNull, kNull, text(ts)});
         consent.add({num(next_consent_++), num(pid), text("given"), text(assessed), kNull, kNull, text(ts)});
       }
     }
   }
   std::vector<BulkTable> out;
-  for (auto* t : {&people, &partnerships, &episodes, &contacts, &maps, &members, &map_members, &ties, &responses,
-                  &participants, &consent})
+  for (auto* t : {&people, &partnerships, &episodes, &contacts, &maps, &members, &map_members, &ties, &goals,
+                  &objectives, &activities, &assets, &ideas, &engagements, &barriers, &recognition, &history,
+                  &responses, &participants, &consent})
     out.push_back(std::move(*t));
   return out;
 }

@@ -4,15 +4,13 @@
 #include <fmt/format.h>
 
 #include "cp/store/database.hpp"
+#include "cp/store/key_queries.hpp"
 
 namespace cp::store {
 
 namespace {
 
-constexpr const char* kCols =
-    "id, agency_id, hsds_id, name, capacity, status, confidential, reviewed_on, body, version, "
-    "created_at, "
-    "updated_at, updated_by, updated_by_name";
+const std::string& kCols = queries::kDirectoryCols;
 
 DirectoryRow row_from(const soci::row& r) {
   DirectoryRow d;
@@ -68,12 +66,9 @@ void write_history(soci::session& s, const DirectoryRow& row, const std::string&
       soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name);
 }
 
-std::vector<DirectoryRow> select(soci::session& s, const std::string& where, long long key,
-                                 const std::vector<std::string>& texts,
-                                 const std::string& order = "name, id") {
+std::vector<DirectoryRow> select_sql(soci::session& s, const std::string& sql, long long key,
+                                     const std::vector<std::string>& texts) {
   std::vector<DirectoryRow> out;
-  const std::string sql =
-      fmt::format("SELECT {} FROM directory_resources WHERE {} ORDER BY {}", kCols, where, order);
   // At most two text parameters besides the key (the callers below).
   std::string t0 = texts.size() > 0 ? texts[0] : "", t1 = texts.size() > 1 ? texts[1] : "";
   if (texts.empty()) {
@@ -89,25 +84,21 @@ std::vector<DirectoryRow> select(soci::session& s, const std::string& where, lon
   return out;
 }
 
+std::vector<DirectoryRow> select(soci::session& s, const std::string& where, long long key,
+                                 const std::vector<std::string>& texts, const std::string& order = "name, id") {
+  return select_sql(s, fmt::format("SELECT {} FROM directory_resources WHERE {} ORDER BY {}", kCols, where, order),
+                    key, texts);
+}
+
 }  // namespace
 
 std::vector<DirectoryRow> directory_resources(soci::session& s, long long agency_id,
                                               const DirectoryFilter& f) {
-  std::string where = "agency_id = :a";
   std::vector<std::string> texts;
-  if (!f.tag.empty()) {
-    where +=
-        " AND id IN (SELECT resource_id FROM directory_tags WHERE agency_id = "
-        "directory_resources.agency_id "
-        "AND tag = :t)";
-    texts.push_back(f.tag);
-  }
-  if (!f.capacity.empty()) {
-    where += " AND capacity = :c";
-    texts.push_back(f.capacity);
-  }
-  if (!f.include_confidential) where += " AND confidential = 0";
-  return select(s, where, agency_id, texts);
+  if (!f.tag.empty()) texts.push_back(f.tag);
+  if (!f.capacity.empty()) texts.push_back(f.capacity);
+  return select_sql(s, queries::directory_search(!f.tag.empty(), !f.capacity.empty(), f.include_confidential),
+                    agency_id, texts);
 }
 
 std::optional<DirectoryRow> directory_resource(soci::session& s, long long id) {

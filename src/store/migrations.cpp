@@ -102,7 +102,8 @@ const std::vector<Migration>& migrations() {
     std::vector<Migration> out;
     for (auto&& area : {foundation_migrations(), questionnaire_migrations(), practice_record_migrations(),
                         directory_migrations(), fidelity_migrations(), study_migrations(),
-                        export_migrations()})
+                        export_migrations(),
+                        scale_migrations()})
       out.insert(out.end(), area.begin(), area.end());
     std::sort(out.begin(), out.end(), [](const Migration& x, const Migration& y) { return x.version < y.version; });
     return out;

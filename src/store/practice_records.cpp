@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "cp/store/database.hpp"
+#include "cp/store/key_queries.hpp"
 
 namespace cp::store {
 
@@ -13,9 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kCommonCols =
-    "id, person_id, version, created_at, created_by, created_by_name, created_by_role, "
-    "updated_at, updated_by, updated_by_name, updated_by_role";
+const std::string& kCommonCols = queries::kRecordCommonCols;
 constexpr std::size_t kCommonCount = 11;
 
 std::optional<long long> opt_int(const soci::row& r, std::size_t i) {
@@ -23,10 +22,15 @@ std::optional<long long> opt_int(const soci::row& r, std::size_t i) {
   return get_int(r, i);
 }
 
+// ", a, b, c": a record kind's own columns, after the common ones.
+std::string own_columns(const std::vector<Column>& cols) {
+  std::string out;
+  for (const auto& c : cols) out += ", " + c.name;
+  return out;
+}
+
 std::string select_sql(const std::string& table, const std::vector<Column>& cols) {
-  std::string sql = std::string("SELECT ") + kCommonCols;
-  for (const auto& c : cols) sql += ", " + c.name;
-  return sql + " FROM " + table;
+  return "SELECT " + kCommonCols + own_columns(cols) + " FROM " + table;
 }
 
 RecordRow record_from(const soci::row& r, const std::vector<Column>& cols) {
@@ -185,7 +189,7 @@ std::vector<RecordRow> records_of_person(soci::session& s, const std::string& ta
                                          const std::vector<Column>& cols, long long person_id) {
   std::vector<RecordRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << select_sql(table, cols) + " WHERE person_id = :p ORDER BY id", soci::use(person_id));
+      (s.prepare << queries::records_of_person(table, own_columns(cols)), soci::use(person_id));
   for (const auto& r : rows) out.push_back(record_from(r, cols));
   return out;
 }
@@ -225,9 +229,7 @@ std::vector<HistoryRow> history_of(soci::session& s, const std::string& record_t
 std::map<std::string, std::string> last_change_by_type(soci::session& s, long long person_id) {
   std::map<std::string, std::string> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT record_type, MAX(changed_at) FROM record_history WHERE person_id = :p "
-                    "GROUP BY record_type",
-       soci::use(person_id));
+      (s.prepare << queries::kLastChangeByType, soci::use(person_id));
   for (const auto& r : rows) out[get_text(r, 0)] = get_text(r, 1);
   return out;
 }
@@ -236,10 +238,7 @@ MapContent map_content(soci::session& s, long long map_id) {
   MapContent c;
   {
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT member_id, name, kind, relation, ring, support_to_person, "
-                      "support_from_person, frequency, resource_id, x, y FROM network_map_members "
-                      "WHERE map_id = :m ORDER BY position, member_id",
-         soci::use(map_id));
+        (s.prepare << queries::kMapMembers, soci::use(map_id));
     for (const auto& r : rows) {
       MapMemberRow m;
       m.member_id = get_int(r, 0);
@@ -263,7 +262,7 @@ MapContent map_content(soci::session& s, long long map_id) {
     }
   }
   soci::rowset<soci::row> ties =
-      (s.prepare << "SELECT a, b FROM network_map_ties WHERE map_id = :m ORDER BY a, b", soci::use(map_id));
+      (s.prepare << queries::kMapTies, soci::use(map_id));
   for (const auto& r : ties) c.ties.emplace_back(get_int(r, 0), get_int(r, 1));
   return c;
 }

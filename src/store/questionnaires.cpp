@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cp/store/database.hpp"
+#include "cp/store/key_queries.hpp"
 
 namespace cp::store {
 
@@ -18,10 +19,7 @@ std::optional<std::string> opt_text(const soci::row& r, size_t i) {
   return get_text(r, i);
 }
 
-constexpr const char* kResponseCols =
-    "id, person_id, wave, instrument, instrument_version, answers, status, mode, scores, version, "
-    "created_at, created_by, created_by_role, updated_at, updated_by, updated_by_role, "
-    "completed_at";
+const std::string& kResponseCols = queries::kResponseCols;
 
 ResponseRow response_from(const soci::row& r) {
   ResponseRow x;
@@ -71,9 +69,7 @@ OptBind opt_bind(const std::optional<std::string>& v) {
 
 std::optional<ScheduleRow> schedule_of_agency(soci::session& s, long long agency_id) {
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT agency_id, schedule, version, updated_at FROM assessment_schedules "
-                    "WHERE agency_id = :a",
-       soci::use(agency_id));
+      (s.prepare << queries::kScheduleOfAgency, soci::use(agency_id));
   for (const auto& r : rows)
     return ScheduleRow{get_int(r, 0), get_text(r, 1), static_cast<int>(get_int(r, 2)),
                        get_text(r, 3)};
@@ -97,8 +93,7 @@ void save_schedule(soci::session& s, const ScheduleRow& row, std::optional<long 
 
 std::optional<std::string> baseline_of_person(soci::session& s, long long person_id) {
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT baseline_on FROM assessment_baselines WHERE person_id = :p",
-       soci::use(person_id));
+      (s.prepare << queries::kBaselineOfPerson, soci::use(person_id));
   for (const auto& r : rows) return get_text(r, 0);
   return std::nullopt;
 }
@@ -131,10 +126,7 @@ std::optional<ResponseRow> response_of(soci::session& s, long long person_id,
 std::vector<ResponseRow> responses_of_person(soci::session& s, long long person_id) {
   std::vector<ResponseRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << fmt::format(
-           "SELECT {} FROM questionnaire_responses WHERE person_id = :p ORDER BY id",
-           kResponseCols),
-       soci::use(person_id));
+      (s.prepare << queries::kResponsesOfPerson, soci::use(person_id));
   for (const auto& r : rows) out.push_back(response_from(r));
   return out;
 }
@@ -201,9 +193,7 @@ std::vector<ResponseHistoryRow> response_history(soci::session& s, long long res
 
 std::optional<std::string> first_start_of_person(soci::session& s, long long person_id) {
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT MIN(e.started_on) FROM episodes e JOIN partnerships p ON p.id = "
-                    "e.partnership_id WHERE p.person_id = :p",
-       soci::use(person_id));
+      (s.prepare << queries::kFirstStartOfPerson, soci::use(person_id));
   for (const auto& r : rows) return opt_text(r, 0);
   return std::nullopt;
 }

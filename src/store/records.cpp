@@ -1,6 +1,8 @@
 // src/store/records.cpp — SQL for the practice record (agencies … contacts).
 #include "cp/store/records.hpp"
 
+#include "cp/store/key_queries.hpp"
+
 #include <fmt/format.h>
 
 #include "cp/store/database.hpp"
@@ -98,8 +100,7 @@ WorkerRow worker_from(const soci::row& r) {
   return w;
 }
 
-constexpr const char* kPartnershipCols =
-    "id, agency_id, team_id, worker_id, person_id, state, state_since, created_at";
+const std::string& kPartnershipCols = queries::kPartnershipCols;
 
 ContactRow contact_from(const soci::row& r) {
   ContactRow c;
@@ -112,22 +113,11 @@ ContactRow contact_from(const soci::row& r) {
   c.note = get_text(r, 6);
   return c;
 }
-constexpr const char* kContactCols =
-    "id, partnership_id, contact_date, mode, duration_minutes, processes, note";
+const std::string& kContactCols = queries::kContactCols;
 
-constexpr const char* kCaseloadSelect =
-    "SELECT p.person_id, p.id, p.worker_id, p.team_id, pe.display_name, p.state, p.state_since, "
-    "w.display_name, t.name, (SELECT MAX(c.contact_date) FROM contacts c WHERE c.partnership_id "
-    "= p.id), (SELECT COUNT(*) FROM contacts c WHERE c.partnership_id = p.id) FROM partnerships "
-    "p JOIN people pe ON pe.id = p.person_id JOIN workers w ON w.id = p.worker_id JOIN teams t ON "
-    "t.id = p.team_id ";
-
-std::vector<CaseloadRow> caseload_query(soci::session& s, const std::string& where,
-                                        long long key) {
+std::vector<CaseloadRow> caseload_query(soci::session& s, const std::string& sql, long long key) {
   std::vector<CaseloadRow> out;
-  soci::rowset<soci::row> rows =
-      (s.prepare << std::string(kCaseloadSelect) + where + " ORDER BY pe.display_name, p.id",
-       soci::use(key));
+  soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(key));
   for (const auto& r : rows) {
     CaseloadRow c;
     c.person_id = get_int(r, 0);
@@ -266,9 +256,7 @@ long long count_rows(soci::session& s, const std::string& table) {
 
 std::optional<PersonRow> person_by_id(soci::session& s, long long id) {
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT id, agency_id, display_name, preferred_name, pronouns, "
-                    "date_of_birth, postcode FROM people WHERE id = :i",
-       soci::use(id));
+      (s.prepare << queries::kPersonById, soci::use(id));
   for (const auto& r : rows) {
     PersonRow p;
     p.id = get_int(r, 0);
@@ -336,9 +324,7 @@ std::optional<PartnershipRow> partnership_by_id(soci::session& s, long long id) 
 std::vector<PartnershipRow> partnerships_of_person(soci::session& s, long long person_id) {
   std::vector<PartnershipRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << fmt::format("SELECT {} FROM partnerships WHERE person_id = :p ORDER BY id",
-                                kPartnershipCols),
-       soci::use(person_id));
+      (s.prepare << queries::kPartnershipsOfPerson, soci::use(person_id));
   for (const auto& r : rows) out.push_back(partnership_from(r));
   return out;
 }
@@ -346,10 +332,7 @@ std::vector<PartnershipRow> partnerships_of_person(soci::session& s, long long p
 std::vector<EpisodeRow> episodes_of(soci::session& s, long long partnership_id) {
   std::vector<EpisodeRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT id, partnership_id, state, started_on, ended_on, reason, "
-                    "from_worker_id, to_worker_id FROM episodes WHERE partnership_id = :p ORDER "
-                    "BY id",
-       soci::use(partnership_id));
+      (s.prepare << queries::kEpisodesOf, soci::use(partnership_id));
   for (const auto& r : rows) {
     EpisodeRow e;
     e.id = get_int(r, 0);
@@ -368,10 +351,7 @@ std::vector<EpisodeRow> episodes_of(soci::session& s, long long partnership_id) 
 std::vector<ContactRow> contacts_of(soci::session& s, long long partnership_id, int limit) {
   std::vector<ContactRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << fmt::format("SELECT {} FROM contacts WHERE partnership_id = :p ORDER BY "
-                                "contact_date DESC, id DESC LIMIT :l",
-                                kContactCols),
-       soci::use(partnership_id), soci::use(limit));
+      (s.prepare << queries::kContactsOf, soci::use(partnership_id), soci::use(limit));
   for (const auto& r : rows) out.push_back(contact_from(r));
   return out;
 }
@@ -385,11 +365,11 @@ std::optional<ContactRow> contact_by_id(soci::session& s, long long id) {
 }
 
 std::vector<CaseloadRow> caseload_of_worker(soci::session& s, long long worker_id) {
-  return caseload_query(s, "WHERE p.worker_id = :k", worker_id);
+  return caseload_query(s, queries::kCaseloadOfWorker, worker_id);
 }
 
 std::vector<CaseloadRow> caseload_of_team(soci::session& s, long long team_id) {
-  return caseload_query(s, "WHERE p.team_id = :k", team_id);
+  return caseload_query(s, queries::kCaseloadOfTeam, team_id);
 }
 
 }  // namespace cp::store

@@ -2,6 +2,7 @@
 #include "cp/store/studies.hpp"
 
 #include "cp/store/database.hpp"
+#include "cp/store/key_queries.hpp"
 
 namespace cp::store {
 
@@ -41,13 +42,7 @@ StudyRow study_from(const soci::row& r) {
 }
 constexpr const char* kStudyCols = "id, agency_id, name, design, created_at";
 
-constexpr const char* kParticipantSelect =
-    "SELECT p.id, p.study_id, p.person_id, p.site_id, p.status, p.assessed_on, p.recruited_on, "
-    "p.withdrawn_on, p.withdrawal_reason, "
-    "(SELECT e.event FROM study_consent_events e WHERE e.participant_id = p.id ORDER BY e.id "
-    "DESC LIMIT 1), "
-    "(SELECT e.on_date FROM study_consent_events e WHERE e.participant_id = p.id ORDER BY e.id "
-    "DESC LIMIT 1) FROM study_participants p ";
+const std::string& kParticipantSelect = queries::kParticipantSelect;
 
 StudyParticipantRow participant_from(const soci::row& r) {
   StudyParticipantRow x;
@@ -111,9 +106,7 @@ std::vector<StudyRow> all_studies(soci::session& s) {
 std::vector<StudySiteRow> sites_of_study(soci::session& s, long long study_id) {
   std::vector<StudySiteRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT x.id, x.study_id, x.team_id, x.arm, t.name FROM study_sites x JOIN "
-                    "teams t ON t.id = x.team_id WHERE x.study_id = :s ORDER BY x.id",
-       soci::use(study_id));
+      (s.prepare << queries::kSitesOfStudy, soci::use(study_id));
   for (const auto& r : rows) {
     StudySiteRow x;
     x.id = get_int(r, 0);
@@ -129,9 +122,7 @@ std::vector<StudySiteRow> sites_of_study(soci::session& s, long long study_id) {
 std::vector<StudyWaveRow> waves_of_study(soci::session& s, long long study_id) {
   std::vector<StudyWaveRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT id, study_id, wave, target_month, window_days FROM study_waves WHERE "
-                    "study_id = :s ORDER BY target_month, id",
-       soci::use(study_id));
+      (s.prepare << queries::kWavesOfStudy, soci::use(study_id));
   for (const auto& r : rows) {
     StudyWaveRow x;
     x.id = get_int(r, 0);
@@ -159,7 +150,7 @@ long long insert_participant(soci::session& s, const StudyParticipantRow& row,
 std::vector<StudyParticipantRow> participants_of_study(soci::session& s, long long study_id) {
   std::vector<StudyParticipantRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << std::string(kParticipantSelect) + "WHERE p.study_id = :s ORDER BY p.id",
+      (s.prepare << queries::kParticipantsOfStudy,
        soci::use(study_id));
   for (const auto& r : rows) out.push_back(participant_from(r));
   return out;
@@ -167,7 +158,7 @@ std::vector<StudyParticipantRow> participants_of_study(soci::session& s, long lo
 
 std::optional<StudyParticipantRow> participant_by_id(soci::session& s, long long id) {
   soci::rowset<soci::row> rows =
-      (s.prepare << std::string(kParticipantSelect) + "WHERE p.id = :i", soci::use(id));
+      (s.prepare << kParticipantSelect + "WHERE p.id = :i", soci::use(id));
   for (const auto& r : rows) return participant_from(r);
   return std::nullopt;
 }
@@ -213,11 +204,7 @@ std::vector<ConsentEventRow> consent_events(soci::session& s, long long particip
 std::vector<StudyScoreRow> complete_scores_of_study(soci::session& s, long long study_id) {
   std::vector<StudyScoreRow> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT q.person_id, q.wave, q.instrument, q.scores FROM "
-                    "questionnaire_responses q JOIN study_participants p ON p.person_id = "
-                    "q.person_id WHERE p.study_id = :s AND q.status = 'complete' AND q.scores IS "
-                    "NOT NULL ORDER BY q.person_id, q.wave, q.instrument",
-       soci::use(study_id));
+      (s.prepare << queries::kCompleteScoresOfStudy, soci::use(study_id));
   for (const auto& r : rows) {
     StudyScoreRow x;
     x.person_id = get_int(r, 0);

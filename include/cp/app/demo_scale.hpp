@@ -64,7 +64,7 @@ class ScaleGenerator {
   long long worker_of_person(long long person_index) const;  // 0-based worker index
   int teams_per_agency() const noexcept { return teams_per_agency_; }
   int team_count() const noexcept { return teams_per_agency_ * options_.agencies; }
-  int study_agencies() const noexcept;
+  int study_count() const noexcept;  // one study per five agencies
 
  private:
   ScaleOptions options_;
@@ -72,7 +72,9 @@ class ScaleGenerator {
   std::string password_hash_;
   int teams_per_agency_;
   long long next_episode_ = 1, next_contact_ = 1, next_map_ = 1, next_member_ = 1, next_response_ = 1,
-            next_participant_ = 1, next_consent_ = 1;
+            next_participant_ = 1, next_consent_ = 1, next_goal_ = 1, next_objective_ = 1, next_activity_ = 1,
+            next_asset_ = 1, next_idea_ = 1, next_engagement_ = 1, next_barrier_ = 1, next_recognition_ = 1,
+            next_history_ = 1;
 };
 
 struct ScaleResult {

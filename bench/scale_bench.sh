@@ -12,8 +12,9 @@
 # PostgreSQL runs in a throwaway cluster under bench/out (stopped and removed at the end), with
 # durable settings (fsync on) and shared_buffers 1GB. Results: bench/out/scale-N/summary.txt.
 # Env: CP_BUILD_DIR (build), CP_SCALE_DUR (wrk seconds, 15), CP_SCALE_CONN (connections, 8),
-# CP_SCALE_THREADS (server threads, 2), CP_SCALE_KEEP=1 keeps the databases. BACKENDS are run in
-# the order given.
+# CP_SCALE_THREADS (server threads, 2), CP_SCALE_KEEP=1 keeps the databases, CP_SCALE_OUT (the
+# output folder), CP_SCALE_CSV (CSV files already generated for this N). BACKENDS are run in the
+# order given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?usage: bench/scale_bench.sh N [BACKENDS]}
@@ -23,7 +24,7 @@ DUR=${CP_SCALE_DUR:-15}
 CONN=${CP_SCALE_CONN:-8}
 THREADS=${CP_SCALE_THREADS:-2}
 CPI=$(realpath "$BUILD/cpi")
-OUT=$(realpath -m bench/out/scale-$N); mkdir -p "$OUT"
+OUT=$(realpath -m "${CP_SCALE_OUT:-bench/out/scale-$N}"); mkdir -p "$OUT"
 SUM=$OUT/summary.txt
 PW=demo-password-for-tests-1
 export CPI_DEMO_PASSWORD=$PW
@@ -34,7 +35,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 note "== scale bench N=$N $(date -u +%FT%TZ) on $(nproc) cores, loadavg $(load)"
 
 # The same rows as CSV, for the native loaders (a separate, untimed generation).
-CSV=$OUT/csv
+CSV=$(realpath -m "${CP_SCALE_CSV:-$OUT/csv}")
 if [ ! -f "$CSV/people.csv" ]; then
   rm -rf "$CSV" "$OUT/csvgen.db"*
   "$CPI" demo --scale "$N" --db "$OUT/csvgen.db" --csv "$CSV" >"$OUT/csvgen.log" 2>&1

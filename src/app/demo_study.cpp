@@ -2,6 +2,7 @@
 // Hillside as the comparison site, waves baseline and month_6, with recruitment, research consent
 // (some withdrawn), withdrawals and synthetic SWEMWBS raw totals. All made up.
 #include <fmt/format.h>
+#include <stdexcept>
 
 #include <algorithm>
 
@@ -40,7 +41,8 @@ void seed_demo_study(soci::session& s, long long agency, long long intervention_
     r.created_at = r.updated_at = ts;
     r.created_by_role = r.updated_by_role = "practitioner";
     r.completed_at = on;
-    store::save_response(s, r);
+    if (!store::save_response(s, r))
+      throw std::logic_error("demo study: a response already exists (the database is not empty)");
   };
   for (std::size_t k = 0; k < people.size(); ++k) {
     const auto& p = people[k];

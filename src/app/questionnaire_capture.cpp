@@ -199,7 +199,11 @@ Result<json> Questionnaires::save(const Caller& c, long long person_id, const st
       row.completed_at = existing && existing->completed_at ? existing->completed_at
                                                             : std::optional<std::string>(now);
     }
-    row.id = store::save_response(s, row);
+    const auto saved = store::save_response(s, row);
+    if (!saved)  // another server process saved this questionnaire after we read it
+      return Error::conflict("version_conflict",
+                             "This questionnaire has just been saved by someone else.", "version");
+    row.id = *saved;
     audit(s, c, "questionnaire.save", "questionnaire_response", std::to_string(row.id), person_id,
           "ok",
           fmt::format("{} {} v{} {} {}", wave.substr(0, 40), instrument, row.version, row.status,

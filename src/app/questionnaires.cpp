@@ -244,7 +244,9 @@ Result<json> Questionnaires::set_schedule(const Caller& c, const json& schedule,
           fmt::format("The schedule has changed since you opened it (now version {}).", current),
           "version");
     store::ScheduleRow next{*c.agency_id, to_json(*parsed).dump(), current + 1, now_timestamp()};
-    store::save_schedule(s, next, c.account_id);
+    if (!store::save_schedule(s, next, c.account_id))  // another process saved it first
+      return Error::conflict("version_conflict",
+                             "The schedule has just been changed by someone else.", "version");
     audit(s, c, "schedule.update", "assessment_schedule", std::to_string(*c.agency_id),
           std::nullopt, "ok",
           fmt::format("version {}: {} waves", next.version, parsed->waves.size()));

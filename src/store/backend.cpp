@@ -180,6 +180,14 @@ const char* begin_write(Backend b) {
 
 const char* audit_head_lock_clause(Backend b) { return b == Backend::sqlite ? "" : " FOR UPDATE"; }
 
+bool is_unique_violation(const soci::soci_error& e) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e))
+    return pg->sqlstate() == "23505";
+  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
+    return (lite->result() & 0xff) == 19;  // SQLITE_CONSTRAINT (any extended code)
+  return false;
+}
+
 long long last_insert_id(soci::session& s, const std::string& table) {
   long long id = 0;
   if (of(s) == Backend::postgresql) {

@@ -31,6 +31,10 @@ const char* begin_write(Backend b);
 // write lock (BEGIN IMMEDIATE).
 const char* audit_head_lock_clause(Backend b);
 
+// Whether a failed statement broke a UNIQUE constraint (PostgreSQL SQLSTATE 23505; SQLite
+// SQLITE_CONSTRAINT). Used to tell "someone else created it first" from a real failure.
+bool is_unique_violation(const soci::soci_error& e);
+
 // The id of the row just inserted into `table` on this session.
 long long last_insert_id(soci::session& s, const std::string& table);
 

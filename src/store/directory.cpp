@@ -138,24 +138,24 @@ long long insert_directory_resource(soci::session& s, DirectoryRow& row,
 
 bool update_directory_resource(soci::session& s, DirectoryRow& row, int expected_version,
                                const std::vector<std::string>& tags, const std::string& action) {
-  int current = 0;
-  soci::indicator ind = soci::i_null;
-  s << "SELECT version FROM directory_resources WHERE id = :i", soci::use(row.id),
-      soci::into(current, ind);
-  if (ind == soci::i_null || current != expected_version) return false;
   Opt rev = opt(row.reviewed_on);
   Opt by = opt(row.updated_by);
   int conf = row.confidential ? 1 : 0;
-  row.version = expected_version + 1;
-  s << "UPDATE directory_resources SET hsds_id = :h, name = :n, capacity = :c, status = :st, "
-       "confidential = :cf, "
-       "reviewed_on = :rv, body = :b, version = :v, updated_at = :ua, updated_by = :ub, "
-       "updated_by_name = :ubn "
-       "WHERE id = :i AND version = :ev",
-      soci::use(row.hsds_id), soci::use(row.name), soci::use(row.capacity), soci::use(row.status),
-      soci::use(conf), soci::use(rev.t, rev.ind), soci::use(row.body), soci::use(row.version),
-      soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name),
-      soci::use(row.id), soci::use(expected_version);
+  const int next_version = expected_version + 1;
+  // The version check and the change are one statement (store/versioned.hpp): when another
+  // writer (another process, on PostgreSQL) saved first, no row changes and nothing is written.
+  soci::statement st =
+      (s.prepare << "UPDATE directory_resources SET hsds_id = :h, name = :n, capacity = :c, "
+                    "status = :st, confidential = :cf, reviewed_on = :rv, body = :b, version = :v, "
+                    "updated_at = :ua, updated_by = :ub, updated_by_name = :ubn "
+                    "WHERE id = :i AND version = :ev",
+       soci::use(row.hsds_id), soci::use(row.name), soci::use(row.capacity), soci::use(row.status),
+       soci::use(conf), soci::use(rev.t, rev.ind), soci::use(row.body), soci::use(next_version),
+       soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_name),
+       soci::use(row.id), soci::use(expected_version));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  row.version = next_version;
   write_tags(s, row.id, row.agency_id, tags);
   write_history(s, row, action);
   return true;

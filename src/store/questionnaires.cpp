@@ -5,6 +5,7 @@
 
 #include "cp/store/database.hpp"
 #include "cp/store/key_queries.hpp"
+#include "cp/store/versioned.hpp"
 
 namespace cp::store {
 
@@ -76,19 +77,26 @@ std::optional<ScheduleRow> schedule_of_agency(soci::session& s, long long agency
   return std::nullopt;
 }
 
-void save_schedule(soci::session& s, const ScheduleRow& row, std::optional<long long> by) {
+bool save_schedule(soci::session& s, const ScheduleRow& row, std::optional<long long> by) {
   auto b = opt_bind(by);
   if (row.version == 1) {
-    s << "INSERT INTO assessment_schedules (agency_id, schedule, version, updated_by, updated_at) "
-         "VALUES (:a, :s, :v, :b, :at)",
-        soci::use(row.agency_id), soci::use(row.schedule), soci::use(row.version),
-        soci::use(b.i, b.ind), soci::use(row.updated_at);
-  } else {
-    s << "UPDATE assessment_schedules SET schedule = :s, version = :v, updated_by = :b, "
-         "updated_at = :at WHERE agency_id = :a",
-        soci::use(row.schedule), soci::use(row.version), soci::use(b.i, b.ind),
-        soci::use(row.updated_at), soci::use(row.agency_id);
+    // A concurrent first save from another process hits the UNIQUE (agency_id) constraint;
+    // the savepoint turns that into a conflict instead of an aborted transaction.
+    return insert_unless_taken(s, [&] {
+      s << "INSERT INTO assessment_schedules (agency_id, schedule, version, updated_by, "
+           "updated_at) VALUES (:a, :s, :v, :b, :at)",
+          soci::use(row.agency_id), soci::use(row.schedule), soci::use(row.version),
+          soci::use(b.i, b.ind), soci::use(row.updated_at);
+    });
   }
+  const long long previous = row.version - 1;
+  soci::statement st = (s.prepare << "UPDATE assessment_schedules SET schedule = :s, version = :v, "
+                                     "updated_by = :b, updated_at = :at WHERE agency_id = :a AND "
+                                     "version = :pv",
+                        soci::use(row.schedule), soci::use(row.version), soci::use(b.i, b.ind),
+                        soci::use(row.updated_at), soci::use(row.agency_id), soci::use(previous));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::optional<std::string> baseline_of_person(soci::session& s, long long person_id) {
@@ -131,31 +139,41 @@ std::vector<ResponseRow> responses_of_person(soci::session& s, long long person_
   return out;
 }
 
-long long save_response(soci::session& s, const ResponseRow& row) {
+std::optional<long long> save_response(soci::session& s, const ResponseRow& row) {
   auto scores = opt_bind(row.scores), completed = opt_bind(row.completed_at);
   auto by = opt_bind(row.updated_by);
   long long id = row.id;
   if (row.version == 1) {
     auto cby = opt_bind(row.created_by);
-    s << "INSERT INTO questionnaire_responses (person_id, wave, instrument, instrument_version, "
-         "answers, status, mode, scores, version, created_at, created_by, created_by_role, "
-         "updated_at, updated_by, updated_by_role, completed_at) VALUES (:p, :w, :i, :iv, :a, :s, "
-         ":m, :sc, :v, :ca, :cb, :cr, :ua, :ub, :ur, :co)",
-        soci::use(row.person_id), soci::use(row.wave), soci::use(row.instrument),
-        soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status),
-        soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.version),
-        soci::use(row.created_at), soci::use(cby.i, cby.ind), soci::use(row.created_by_role),
-        soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_role),
-        soci::use(completed.t, completed.ind);
+    // UNIQUE (person_id, wave, instrument): a concurrent first save elsewhere is a conflict.
+    const bool inserted = insert_unless_taken(s, [&] {
+      s << "INSERT INTO questionnaire_responses (person_id, wave, instrument, instrument_version, "
+           "answers, status, mode, scores, version, created_at, created_by, created_by_role, "
+           "updated_at, updated_by, updated_by_role, completed_at) VALUES (:p, :w, :i, :iv, :a, "
+           ":s, :m, :sc, :v, :ca, :cb, :cr, :ua, :ub, :ur, :co)",
+          soci::use(row.person_id), soci::use(row.wave), soci::use(row.instrument),
+          soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status),
+          soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.version),
+          soci::use(row.created_at), soci::use(cby.i, cby.ind), soci::use(row.created_by_role),
+          soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_role),
+          soci::use(completed.t, completed.ind);
+    });
+    if (!inserted) return std::nullopt;
     id = Database::last_insert_id(s, "questionnaire_responses");
   } else {
-    s << "UPDATE questionnaire_responses SET instrument_version = :iv, answers = :a, status = :s, "
-         "mode = :m, scores = :sc, version = :v, updated_at = :ua, updated_by = :ub, "
-         "updated_by_role = :ur, completed_at = :co WHERE id = :id",
-        soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status),
-        soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.version),
-        soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_role),
-        soci::use(completed.t, completed.ind), soci::use(id);
+    // The version check and the change are one statement (see store/versioned.hpp).
+    const long long previous = row.version - 1;
+    soci::statement st =
+        (s.prepare << "UPDATE questionnaire_responses SET instrument_version = :iv, answers = :a, "
+                      "status = :s, mode = :m, scores = :sc, version = :v, updated_at = :ua, "
+                      "updated_by = :ub, updated_by_role = :ur, completed_at = :co "
+                      "WHERE id = :id AND version = :pv",
+         soci::use(row.instrument_version), soci::use(row.answers), soci::use(row.status),
+         soci::use(row.mode), soci::use(scores.t, scores.ind), soci::use(row.version),
+         soci::use(row.updated_at), soci::use(by.i, by.ind), soci::use(row.updated_by_role),
+         soci::use(completed.t, completed.ind), soci::use(id), soci::use(previous));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return std::nullopt;
   }
   const std::string change = row.version == 1 ? "created" : "updated";
   s << "INSERT INTO questionnaire_response_history (response_id, version, answers, status, mode, "

@@ -3,7 +3,13 @@
 
 #include <fmt/format.h>
 
+#include "backend.hpp"
+
 namespace cp::store::detail {
+
+void savepoint(soci::session& s, const char* verb) { s << verb; }
+
+bool is_unique_violation(const soci::soci_error& e) { return backend::is_unique_violation(e); }
 
 VersionedResult versioned_outcome(soci::session& s, const std::string& table, long long id,
                                   long long expected_version, long long rows_changed) {

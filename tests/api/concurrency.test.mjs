@@ -6,6 +6,9 @@
 // record with a PUT route.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer, Client } from '../support/server.mjs';
 
 let server;
@@ -49,4 +52,60 @@ test('concurrent read-modify-write clients: every PUT is 200 or 409 and no updat
   const history = (await owner.get(`/api/v1/directory/resources/${id}/history`)).json.history;
   assert.deepEqual(history.map((h) => h.version), Array.from({ length: ok + 1 }, (_, k) => k + 1));
   console.log(`${ok} updates, ${conflicts} conflicts (409) from ${users.length} concurrent clients`);
+});
+
+// Several `cpi serve` processes on one database (a regional deployment on PostgreSQL; on SQLite
+// the file's write lock does the same): each process's own write lock no longer orders the
+// writers, so the version check must be part of the UPDATE itself. Sessions are per process, so
+// each client signs in to the process it talks to.
+test('two server processes on one database: questionnaire and directory saves are 200 or 409, none lost', async () => {
+  const shared = mkdtempSync(path.join(tmpdir(), 'cpi-two-'));
+  const a = await startServer({ dbDir: shared, extraArgs: ['--threads', '4'] });
+  const b = await startServer({ dbDir: shared, extraArgs: ['--threads', '4'] });
+  try {
+    const clients = [];
+    for (const [srv, u] of [[a, 'demo-practitioner'], [b, 'demo-practitioner'], [a, 'demo-lead'], [b, 'demo-lead']]) {
+      const c = new Client(srv.url);
+      assert.equal((await c.login(u)).status, 200, u);
+      clients.push(c);
+    }
+    const answers = { wem01: 3, wem02: 3, wem03: 3, wem06: 3, wem07: 3, wem09: 3, wem11: 3 };
+    const route = '/api/v1/people/1/questionnaires/baseline/swemwbs';
+    const startVersion = (await clients[0].get(route)).json.response.version;
+    const created = await clients[0].post('/api/v1/directory/resources', { name: 'Counter (two processes)', cost: '0', capacity: 'open' });
+    assert.equal(created.status, 201, created.text);
+    const rid = created.json.id;
+
+    let saved = 0, edited = 0;
+    const other = [];
+    await Promise.all(clients.map(async (c, k) => {
+      for (let i = 0; i < 6; i++) {
+        const seen = (await c.get(route)).json.response;
+        const r = await c.put(route, { version: seen.version, answers: { ...answers, wem01: 1 + ((k + i) % 5) } });
+        if (r.status === 200) { saved++; assert.equal(r.json.response.version, seen.version + 1); }
+        else if (r.status === 409) assert.equal(r.json.error.code, 'version_conflict');
+        else other.push(`questionnaire ${r.status} ${r.text.slice(0, 200)}`);
+
+        const res = (await c.get(`/api/v1/directory/resources/${rid}`)).json;
+        const u = await c.put(`/api/v1/directory/resources/${rid}`, { ...res, cost: String(Number(res.cost) + 1), version: res.version });
+        if (u.status === 200) edited++;
+        else if (u.status === 409) assert.equal(u.json.error.code, 'version_conflict');
+        else other.push(`directory ${u.status} ${u.text.slice(0, 200)}`);
+      }
+    }));
+    assert.deepEqual(other, [], 'every attempt is 200 or 409');
+    assert.ok(saved > 0 && edited > 0);
+
+    const history = (await clients[1].get(`${route}/history`)).json.history.map((h) => h.version);
+    assert.deepEqual(history, Array.from({ length: startVersion + saved }, (_, k) => k + 1),
+      'each questionnaire version once, none lost');
+    const final = (await clients[1].get(`/api/v1/directory/resources/${rid}`)).json;
+    assert.equal(final.version, edited + 1);
+    assert.equal(final.cost, String(edited), 'no acknowledged increment was lost across processes');
+    console.log(`two processes: ${saved} questionnaire saves, ${edited} directory edits acknowledged`);
+  } finally {
+    await a.stop();
+    await b.stop();
+    rmSync(shared, { recursive: true, force: true });
+  }
 });

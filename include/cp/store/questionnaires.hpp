@@ -42,8 +42,10 @@ struct ResponseHistoryRow {
 };
 
 std::optional<ScheduleRow> schedule_of_agency(soci::session& s, long long agency_id);
-// Inserts version 1 or updates to `row.version` (the caller has checked the old version).
-void save_schedule(soci::session& s, const ScheduleRow& row, std::optional<long long> by);
+// Inserts version 1, or updates version `row.version - 1` to `row.version`. False (nothing
+// written) when another writer got there first: the stored version is no longer the one the
+// caller read (a 409 for the caller).
+bool save_schedule(soci::session& s, const ScheduleRow& row, std::optional<long long> by);
 
 std::optional<std::string> baseline_of_person(soci::session& s, long long person_id);
 void save_baseline(soci::session& s, long long person_id, const std::string& on,
@@ -52,9 +54,10 @@ void save_baseline(soci::session& s, long long person_id, const std::string& on,
 std::optional<ResponseRow> response_of(soci::session& s, long long person_id,
                                        const std::string& wave, const std::string& instrument);
 std::vector<ResponseRow> responses_of_person(soci::session& s, long long person_id);
-// Inserts the row (version 1) or updates it in place, and appends the history entry for the
-// row's version. Returns the response id.
-long long save_response(soci::session& s, const ResponseRow& row);
+// Inserts the row (version 1) or updates version `row.version - 1` in place, and appends the
+// history entry for the row's version. Returns the response id, or nothing (nothing written)
+// when another writer saved first, so the stored version is not the one the caller read.
+std::optional<long long> save_response(soci::session& s, const ResponseRow& row);
 std::vector<ResponseHistoryRow> response_history(soci::session& s, long long response_id);
 
 // The earliest episode start of the person's partnerships (their start with CPI), if any.

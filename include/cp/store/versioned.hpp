@@ -36,6 +36,8 @@ struct VersionedResult {
 };
 
 namespace detail {
+void savepoint(soci::session& s, const char* verb);
+bool is_unique_violation(const soci::soci_error& e);
 VersionedResult versioned_outcome(soci::session& s, const std::string& table, long long id,
                                   long long expected_version, long long rows_changed);
 }
@@ -53,6 +55,25 @@ VersionedResult update_versioned(soci::session& s, const std::string& table, lon
   soci::statement st(prep);
   st.execute(true);
   return detail::versioned_outcome(s, table, id, expected_version, st.get_affected_rows());
+}
+
+// Creates a record that has at most one row per key (a UNIQUE constraint), for the first save
+// of a versioned record: runs `insert()` inside a savepoint and returns false, with nothing
+// written and the transaction still usable, when a concurrent writer in another process created
+// the row first (PostgreSQL; SQLite's write lock makes this impossible there). Any other failure
+// is rethrown. Call it inside Database::write.
+template <class Insert>
+bool insert_unless_taken(soci::session& s, Insert&& insert) {
+  detail::savepoint(s, "SAVEPOINT cp_insert");
+  try {
+    insert();
+  } catch (const soci::soci_error& e) {
+    if (!detail::is_unique_violation(e)) throw;
+    detail::savepoint(s, "ROLLBACK TO SAVEPOINT cp_insert");
+    return false;
+  }
+  detail::savepoint(s, "RELEASE SAVEPOINT cp_insert");
+  return true;
 }
 
 }  // namespace cp::store

@@ -3,7 +3,8 @@
 // through the UI and saves screenshots to tests/artifacts/browser/ (git-ignored).
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpiPath, demoPassword, sourceDir, startServer, webRoot } from '../../support/server.mjs';
@@ -33,11 +34,25 @@ export function checkPrerequisites() {
 }
 
 /**
+ * Prints (as TAP comments) the load average and the busiest processes when a browser test
+ * starts: a slow browser test is nearly always a starved one, and the CI log should say so.
+ */
+function reportMachineLoad() {
+  console.log(`# machine load: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  try {
+    const top = execFileSync('ps', ['-eo', 'pcpu,etimes,comm', '--sort=-pcpu'], { encoding: 'utf8' })
+      .split('\n').slice(1, 5).map((l) => l.trim()).filter(Boolean);
+    console.log(`# busiest processes (%cpu, seconds, command): ${top.join(' | ')}`);
+  } catch { /* ps missing: the load average is enough */ }
+}
+
+/**
  * Starts the real server (tests/support/server.mjs) and a headless Chromium with a fresh
  * profile. Call `stop()` at the end: it closes both and removes the profile.
  */
 export async function startAll({ viewport = { width: 1280, height: 900 } } = {}) {
   checkPrerequisites();
+  reportMachineLoad();
   const { chromium } = loadPlaywright();
   const server = await startServer();
   const profile = mkdtempSync(path.join(tmpdir(), 'cpi-chromium-'));

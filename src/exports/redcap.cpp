@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cp/exports/writers.hpp"
+#include "cp/instruments/interop.hpp"
 
 namespace cp::exports {
 
@@ -17,28 +18,6 @@ std::string redcap_event_name(std::string_view wave) {
     out += ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) ? l : '_';
   }
   return out + "_arm_1";
-}
-
-const std::vector<std::string>& redcap_dictionary_headers() {
-  static const std::vector<std::string> h{"Variable / Field Name",
-                                          "Form Name",
-                                          "Section Header",
-                                          "Field Type",
-                                          "Field Label",
-                                          "Choices, Calculations, OR Slider Labels",
-                                          "Field Note",
-                                          "Text Validation Type OR Show Slider Number",
-                                          "Text Validation Min",
-                                          "Text Validation Max",
-                                          "Identifier?",
-                                          "Branching Logic (Show field only if...)",
-                                          "Required Field?",
-                                          "Custom Alignment",
-                                          "Question Number (surveys only)",
-                                          "Matrix Group Name",
-                                          "Matrix Ranking?",
-                                          "Field Annotation"};
-  return h;
 }
 
 namespace {
@@ -90,7 +69,7 @@ std::vector<ExportFile> write_redcap(const ExportTable& t, const std::string& pr
     data += csv_line(line);
   }
   // Dictionary: record_id first, in the first form.
-  std::string dict = csv_line(redcap_dictionary_headers());
+  std::string dict = csv_line(instruments::redcap_dictionary_columns());
   dict += csv_line(dictionary_row("record_id", "participant", "text", "Record id (study pseudonym)",
                                   "", "", ""));
   for (const auto& form : forms_of(t))

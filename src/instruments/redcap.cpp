@@ -14,9 +14,8 @@ namespace cp::instruments {
 
 using nlohmann::json;
 
-namespace {
-
-const std::vector<std::string> kColumns = {"Variable / Field Name",
+const std::vector<std::string>& redcap_dictionary_columns() {
+  static const std::vector<std::string> columns{"Variable / Field Name",
                                            "Form Name",
                                            "Section Header",
                                            "Field Type",
@@ -34,6 +33,12 @@ const std::vector<std::string> kColumns = {"Variable / Field Name",
                                            "Matrix Group Name",
                                            "Matrix Ranking?",
                                            "Field Annotation"};
+  return columns;
+}
+
+namespace {
+
+const std::vector<std::string>& kColumns = redcap_dictionary_columns();
 constexpr std::string_view kDefTag = "@CP-DEFINITION=";
 constexpr std::string_view kItemTag = "@CP-ITEM=";
 

@@ -23,8 +23,7 @@ namespace cp::exports {
 
 // REDCap's unique event name of a wave in arm 1: lower case, other characters '_', + "_arm_1".
 std::string redcap_event_name(std::string_view wave);
-// The 18 column headers of a REDCap data dictionary, in order.
-const std::vector<std::string>& redcap_dictionary_headers();
+// (The data dictionary's 18 columns: instruments::redcap_dictionary_columns().)
 
 // Preconditions for all writers: validate(t) succeeded.
 std::vector<ExportFile> write_redcap(const ExportTable& t, const std::string& prefix);

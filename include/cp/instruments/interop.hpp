@@ -28,6 +28,8 @@ Result<ResponseSet> from_fhir_questionnaire_response(const Definition& d, std::s
 
 // REDCap data dictionary (the 18 standard columns). Non-item parts of the definition travel as
 // JSON in the Field Annotation of a first `descriptive` field named "<form>_cp_definition".
+// REDCap's data dictionary columns, in REDCap's order (the 18 headers of its CSV).
+const std::vector<std::string>& redcap_dictionary_columns();
 std::string to_redcap_dictionary(const Definition& d);
 Result<Definition> from_redcap_dictionary(std::string_view csv);
 

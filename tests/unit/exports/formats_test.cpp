@@ -6,6 +6,7 @@
 
 #include "cp/exports/network_canvas.hpp"
 #include "cp/exports/writers.hpp"
+#include "cp/instruments/interop.hpp"
 #include "cp/network/graphml.hpp"
 #include "cp/study/csv_table.hpp"
 
@@ -66,7 +67,7 @@ TEST(RedcapExport, DataDictionaryAndMapping) {
   EXPECT_EQ(data.columns[2][1], "") << "participant fields only in the first event";
   EXPECT_EQ(data.columns[2][2], "0");
   auto dict = csv(files[1].bytes);
-  EXPECT_EQ(dict.names, redcap_dictionary_headers());
+  EXPECT_EQ(dict.names, cp::instruments::redcap_dictionary_columns());
   EXPECT_EQ(dict.names.size(), 18u);
   EXPECT_EQ(dict.names[0], "Variable / Field Name");
   ASSERT_EQ(dict.rows(), 3u);

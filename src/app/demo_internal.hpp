@@ -3,10 +3,35 @@
 
 #include <soci/soci.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
 namespace cp::app {
+
+// The made-up members of the demo's network maps (used by the small demo's practice records and
+// by the scale generator).
+struct DemoMember {
+  const char* name;
+  const char* kind;
+  const char* relation;
+  const char* ring;
+  const char* to;    // support to the person (comma list)
+  const char* from;  // support from the person
+  const char* frequency;
+};
+inline constexpr std::array<DemoMember, 10> kDemoNetworkMembers{{
+    {"Mum", "person", "family", "close", "emotional,practical", "companionship", "weekly"},
+    {"Dee (neighbour)", "person", "neighbour", "middle", "practical", "practical", "weekly"},
+    {"Care coordinator", "person", "professional_service", "middle", "information", "", "monthly"},
+    {"Chris", "person", "friend", "close", "emotional,companionship", "emotional", "weekly"},
+    {"GP surgery", "organisation", "professional_service", "outer", "information", "", "less_often"},
+    {"Brother", "person", "family", "middle", "", "", "monthly"},
+    {"Online gaming group", "group", "online", "outer", "companionship", "companionship", "daily"},
+    {"Church", "organisation", "faith", "outer", "emotional", "", "monthly"},
+    {"Peer support group", "group", "peer", "middle", "emotional,information", "emotional", "weekly"},
+    {"Old workmate", "person", "work_education", "outer", "", "", "less_often"},
+}};
 
 // The demo agency's community directory (demo_directory.cpp). Caller holds the write
 // transaction; `workers` are the demo workers' ids in seed order.

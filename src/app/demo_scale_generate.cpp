@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "cp/app/demo_scale.hpp"
+#include "demo_internal.hpp"
 #include "cp/directory/resource.hpp"
 #include "cp/domain/contact.hpp"
 
@@ -45,28 +46,6 @@ constexpr std::array<const char*, 12> kTags{"outdoors", "walking", "gardening", 
                                             "physical activity", "arts"};
 constexpr std::array<const char*, 8> kResourceKinds{"Walking Group", "Community Garden", "Choir", "Digital Skills Course",
                                                     "Peer Support Group", "Volunteer Centre", "Art Club", "Men's Shed"};
-struct Member {
-  const char* name;
-  const char* kind;
-  const char* relation;
-  const char* ring;
-  const char* to;
-  const char* from;
-  const char* frequency;
-};
-constexpr std::array<Member, 10> kMembers{{
-    {"Mum", "person", "family", "close", "emotional,practical", "companionship", "weekly"},
-    {"Neighbour", "person", "neighbour", "middle", "practical", "practical", "weekly"},
-    {"Care coordinator", "person", "professional_service", "middle", "information", "", "monthly"},
-    {"Friend", "person", "friend", "close", "emotional,companionship", "emotional", "weekly"},
-    {"GP surgery", "organisation", "professional_service", "outer", "information", "", "less_often"},
-    {"Brother", "person", "family", "middle", "", "", "monthly"},
-    {"Online gaming group", "group", "online", "outer", "companionship", "companionship", "daily"},
-    {"Church", "organisation", "faith", "outer", "emotional", "", "monthly"},
-    {"Peer support group", "group", "peer", "middle", "emotional,information", "emotional", "weekly"},
-    {"Old workmate", "person", "work_education", "outer", "", "", "less_often"},
-}};
-
 std::chrono::sys_days parse_day(const std::string& d) {
   if (d.size() != 10) throw std::invalid_argument("today must be YYYY-MM-DD");
   using namespace std::chrono;
@@ -323,7 +302,7 @@ std::vector<BulkTable> ScaleGenerator::people(long long first, long long count) 
                      text("Demo worker"), text("practitioner"), text("created"), text("{}")});
         const int shown = snap ? n_members : n_members - 1;
         for (int m = 0; m < shown; ++m) {
-          const auto& d = kMembers[static_cast<size_t>((m + p) % kMembers.size())];
+          const auto& d = kDemoNetworkMembers[static_cast<size_t>((m + p) % kDemoNetworkMembers.size())];
           const double radius = std::string(d.ring) == "close" ? 80 : (std::string(d.ring) == "middle" ? 160 : 240);
           const double angle = 6.283185307179586 * m / shown;
           map_members.add({num(map), num(first_member + m), num(m), text(d.name), text(d.kind), text(d.relation),

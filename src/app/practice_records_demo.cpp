@@ -7,33 +7,12 @@
 #include <array>
 #include <cmath>
 
+#include "demo_internal.hpp"
 #include "practice_records_internal.hpp"
 
 namespace cp::app::records {
 
 namespace {
-
-struct DemoMember {
-  const char* name;
-  const char* kind;
-  const char* relation;
-  const char* ring;
-  const char* to;    // support to the person (comma list)
-  const char* from;  // support from the person
-  const char* frequency;
-};
-constexpr std::array<DemoMember, 10> kMembers{{
-    {"Mum", "person", "family", "close", "emotional,practical", "companionship", "weekly"},
-    {"Dee (neighbour)", "person", "neighbour", "middle", "practical", "practical", "weekly"},
-    {"Care coordinator", "person", "professional_service", "middle", "information", "", "monthly"},
-    {"Chris", "person", "friend", "close", "emotional,companionship", "emotional", "weekly"},
-    {"GP surgery", "organisation", "professional_service", "outer", "information", "", "less_often"},
-    {"Brother", "person", "family", "middle", "", "", "monthly"},
-    {"Online gaming group", "group", "online", "outer", "companionship", "companionship", "daily"},
-    {"Church", "organisation", "faith", "outer", "emotional", "", "monthly"},
-    {"Peer support group", "group", "peer", "middle", "emotional,information", "emotional", "weekly"},
-    {"Old workmate", "person", "work_education", "outer", "", "", "less_often"},
-}};
 
 std::vector<std::string> split(const char* s) {
   std::vector<std::string> out;
@@ -70,7 +49,7 @@ void seed_demo_records(soci::session& s, long long person_id, int variant, const
   store::MapContent content;
   const int n = 3 + variant % 4;
   for (int k = 0; k < n; ++k) {
-    const auto& d = kMembers[static_cast<std::size_t>((variant + k * 3) % static_cast<int>(kMembers.size()))];
+    const auto& d = kDemoNetworkMembers[static_cast<std::size_t>((variant + k * 3) % static_cast<int>(kDemoNetworkMembers.size()))];
     store::MapMemberRow m;
     m.member_id = store::insert_member(s, person_id, stamp(first_on));
     m.name = d.name;

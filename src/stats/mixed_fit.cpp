@@ -103,14 +103,17 @@ cp::Result<MixedFit> fit_random_intercept(const Eigen::MatrixXd& X, const Eigen:
     return bad("size_mismatch", fmt::format("{} names for {} columns of X", names.size(), p),
                "names");
   for (Eigen::Index i = 0; i < n; ++i) {
+    if (cluster[i] < 0) return bad("bad_cluster", fmt::format("negative cluster id at row {}", i),
+                                   "cluster");
+  }
+  // Row by row only to name the first non-finite value (the common case is one vector pass).
+  for (Eigen::Index i = 0; i < n && !(X.allFinite() && y.allFinite()); ++i) {
     if (!std::isfinite(y[i]))
       return bad("non_finite", fmt::format("y is not finite at row {}", i), "y");
     for (Eigen::Index j = 0; j < p; ++j)
       if (!std::isfinite(X(i, j)))
         return bad("non_finite", fmt::format("X is not finite at row {}, column {}", i, names[j]),
                    "X");
-    if (cluster[i] < 0) return bad("bad_cluster", fmt::format("negative cluster id at row {}", i),
-                                   "cluster");
   }
   // Clusters: ids 0..max; ids that do not occur are ignored.
   const int max_id = *std::max_element(cluster.begin(), cluster.end());
@@ -152,15 +155,19 @@ cp::Result<MixedFit> fit_random_intercept(const Eigen::MatrixXd& X, const Eigen:
   s.S = Eigen::MatrixXd::Zero(G, p);
   s.t = Eigen::VectorXd::Zero(G);
   s.ng = Eigen::VectorXd::Zero(G);
+  std::vector<int> group(static_cast<std::size_t>(n));
   for (Eigen::Index i = 0; i < n; ++i) {
-    const int g = remap[cluster[i]];
-    s.S.row(g) += X.row(i);
+    const int g = group[i] = remap[cluster[i]];
     s.t[g] += res[i];
     s.ng[g] += 1.0;
   }
+  for (Eigen::Index j = 0; j < p; ++j)  // column by column: X is column-major
+    for (Eigen::Index i = 0; i < n; ++i) s.S(group[i], j) += X(i, j);
   if (!(s.yty > 1e-300) || s.yty <= 1e-24 * y.squaredNorm())
     return Error::infeasible("zero_residual",
                              fmt::format("{}: the fixed effects fit y exactly", kFn), "y");
+
+  mixed_detail::pool_by_size(s);
 
   const bool reml = opt.reml;
   const double gamma = optimise_gamma(s, reml);

@@ -6,6 +6,9 @@
 // CR2 (Bell & McCaffrey; Pustejovsky & Tipton 2018): adjustment A_j = (I − H_jj)^(−1/2) per
 // cluster (symmetric square root, eigenvalues below 1e−12 treated as 0 like clubSandwich);
 // V = M Σ_j X_jᵀ A_j e_j e_jᵀ A_j X_j M with M = (XᵀX)⁻¹. CR1: A_j = I and V scaled by J/(J−1).
+// A_j is only applied to vectors (e_j and X_j M e_k); when tr H_jj < 0.05 (large n: leverages
+// are tiny) it is the binomial series Σ c_k H_jj^k v summed to a 1e-16 tail bound, otherwise
+// the eigendecomposition of I − H_jj (same values to rounding; no n_j × p product per cluster).
 //
 // The Satterthwaite df of coefficient k is (Σ_j P_jj)² / Σ_jk P_jk², P_jk = g_jᵀ(I − H)_jk g_k
 // with g_j = A_j X_j M e_k. Using the block structure (I − H)_jk = δ_jk I − X_j M X_kᵀ, the

@@ -3,7 +3,12 @@
 #
 #   pg_test_cluster.sh start STATE_DIR   initdb in a fresh temporary folder, start on a free
 #                                        loopback port, write the admin URL to STATE_DIR/url
-#   pg_test_cluster.sh stop STATE_DIR    stop it and remove its folder (and STATE_DIR/url)
+#   pg_test_cluster.sh stop STATE_DIR    stop it (and its replica) and remove its folder
+#   pg_test_cluster.sh start-replica STATE_DIR
+#                                        a hot standby of the running cluster (pg_basebackup -R,
+#                                        streaming replication), read-only, on another free
+#                                        loopback port; its admin URL in STATE_DIR/replica_url
+#   pg_test_cluster.sh stop-replica STATE_DIR
 #
 # The server runs as an unprivileged user: when this script runs as root (CI), as the `postgres`
 # system user that Debian's postgresql package creates (initdb refuses to run as root). It
@@ -39,7 +44,28 @@ as_owner() {
   fi
 }
 
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000))
+}
+
+stop_replica() {
+  [ -f "$state/replica_datadir" ] || return 0
+  local datadir top pg_ctl
+  datadir=$(cat "$state/replica_datadir")
+  top=$(dirname "$datadir")
+  pg_ctl=$(find_bin pg_ctl)
+  if [ -f "$datadir/postmaster.pid" ] && [ -n "$pg_ctl" ]; then
+    as_owner "$pg_ctl" -D "$datadir" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  fi
+  case "$top" in
+    */cpi-pgr-*) rm -rf "$top" ;;
+  esac
+  rm -f "$state/replica_datadir" "$state/replica_url"
+}
+
 stop_cluster() {
+  stop_replica
   [ -f "$state/datadir" ] || return 0
   local datadir top pg_ctl
   datadir=$(cat "$state/datadir")
@@ -84,13 +110,13 @@ case "$cmd" in
     cat >"$datadir/pg_hba.conf" <<'EOF'
 local all cpi_test trust
 host  all cpi_test 127.0.0.1/32 trust
+host  replication cpi_test 127.0.0.1/32 trust
 EOF
     [ "$(id -u)" = 0 ] && chown postgres: "$datadir/pg_hba.conf"
     # A free loopback port: ask the kernel, then retry if another cluster won the race.
     started=0
     for attempt in 1 2 3 4 5; do
-      port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})' 2>/dev/null \
-             || echo $((20000 + RANDOM % 20000)))
+      port=$(free_port)
       if as_owner "$pg_ctl" -D "$datadir" -l "$top/server.log" -w -t 60 start -o \
           "-p $port -k $top -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB" \
           >/dev/null 2>&1; then
@@ -105,8 +131,46 @@ EOF
     echo "$url" >"$state/url"
     say "running at $url (data in $datadir)"
     ;;
+  start-replica)
+    stop_replica
+    [ -f "$state/url" ] || { say "ERROR: no running cluster in $state (start it first)"; exit 1; }
+    primary=$(cat "$state/url")
+    hostport=${primary#postgresql://cpi_test@}
+    hostport=${hostport%%/*}
+    basebackup=$(find_bin pg_basebackup)
+    pg_ctl=$(find_bin pg_ctl)
+    [ -n "$basebackup" ] || { say "ERROR: pg_basebackup not found"; exit 1; }
+    top=$(mktemp -d /tmp/cpi-pgr-XXXXXX)
+    chmod 755 "$top"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$top"; fi
+    datadir="$top/data"
+    echo "$datadir" >"$state/replica_datadir"
+    # -R: standby.signal and primary_conninfo, so it starts as a streaming hot standby.
+    as_owner "$basebackup" -h "${hostport%%:*}" -p "${hostport##*:}" -U cpi_test -D "$datadir" -R \
+      -X stream --checkpoint=fast --no-sync >"$top/basebackup.log" 2>&1 \
+      || { cat "$top/basebackup.log" >&2; say "ERROR: pg_basebackup failed"; exit 1; }
+    started=0
+    for attempt in 1 2 3 4 5; do
+      port=$(free_port)
+      if as_owner "$pg_ctl" -D "$datadir" -l "$top/server.log" -w -t 60 start -o \
+          "-p $port -k $top -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=300 -c shared_buffers=64MB" \
+          >/dev/null 2>&1; then
+        started=1
+        break
+      fi
+      say "replica start on port $port failed (attempt $attempt):"
+      grep -E "FATAL|ERROR" "$top/server.log" | tail -3 >&2 || true
+    done
+    if [ "$started" != 1 ]; then say "ERROR: the replica did not start"; exit 1; fi
+    echo "postgresql://cpi_test@127.0.0.1:$port/postgres" >"$state/replica_url"
+    say "replica running at 127.0.0.1:$port, streaming from $hostport"
+    ;;
+  stop-replica)
+    stop_replica
+    say "replica stopped"
+    ;;
   *)
-    say "usage: pg_test_cluster.sh start|stop STATE_DIR"
+    say "usage: pg_test_cluster.sh start|stop|start-replica|stop-replica STATE_DIR"
     exit 2
     ;;
 esac

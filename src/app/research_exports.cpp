@@ -11,6 +11,7 @@
 #include <set>
 #include <tuple>
 
+#include "cp/app/research_read.hpp"
 #include "cp/app/studies.hpp"
 #include "cp/exports/network_canvas.hpp"
 #include "cp/exports/writers.hpp"
@@ -219,7 +220,8 @@ exports::ExportTable build_table(soci::session& s, const store::StudyRow& st,
   return t;
 }
 
-std::vector<exports::ExportFile> network_files(soci::session& s, const store::StudyRow& st,
+std::vector<exports::ExportFile> network_files(soci::session& s, const ResearchRead& read,
+                                               const store::StudyRow& st,
                                                const std::vector<Included>& inc,
                                                const std::string& purpose, std::size_t& snapshots) {
   std::map<long long, const Included*> by_person;
@@ -237,7 +239,7 @@ std::vector<exports::ExportFile> network_files(soci::session& s, const store::St
     e.ego_id = who.pseudonym;
     std::map<std::string, std::string> alias;
     for (auto& member : e.members) {
-      const std::string pid = study_pseudonym(s, purpose, "network_member", std::stoll(member.id));
+      const std::string pid = read.study_pseudonym(purpose, "network_member", std::stoll(member.id));
       alias[member.id] = pid;
       member.id = pid;
       member.label.clear();
@@ -285,22 +287,23 @@ ResearchExports::ResearchExports(Service& service, const instruments::Catalogue*
 
 Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id,
                                           ExportFormat format) {
-  return service_.database().write([&](soci::session& s) -> Result<ExportResult> {
+  // A research read: one snapshot (a replica will do), audited afterwards (research_read.hpp).
+  return research_read(service_, [&](soci::session& s, ResearchRead& read) -> Result<ExportResult> {
     auto st = store::study_by_id(s, study_id);
     const bool same_agency =
         !c.agency_id || !st || !st->agency_id || *c.agency_id == *st->agency_id;
     if (!st || (!is_operator(c) && !same_agency))
       return Error::not_found("There is no study with that id.", "id");
     if (c.role != Role::researcher && !is_operator(c)) {
-      audit(s, c, "study.export", "study", std::to_string(study_id), std::nullopt, "refused",
-            fmt::format("format {}", to_string(format)));
+      read.audit(c, "study.export", "study", std::to_string(study_id), "refused",
+                 fmt::format("format {}", to_string(format)));
       return Error::forbidden("You do not have permission to export a study's research data.");
     }
     const std::string purpose = fmt::format("study:{}", study_id);
     std::vector<Included> inc;
     for (auto& p : store::participants_of_study(s, study_id))
       if (research_use_consented(p))
-        inc.push_back({p, study_pseudonym(s, purpose, "person", p.person_id)});
+        inc.push_back({p, read.study_pseudonym(purpose, "person", p.person_id)});
     // Sorted by pseudonym, so the order says nothing about recruitment order.
     std::sort(inc.begin(), inc.end(),
               [](const Included& a, const Included& b) { return a.pseudonym < b.pseudonym; });
@@ -310,7 +313,7 @@ Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id,
     out.records = inc.size();
     const std::string prefix = fmt::format("study_{}", study_id);
     if (format == ExportFormat::graphml) {
-      out.files = network_files(s, *st, inc, purpose, out.rows);
+      out.files = network_files(s, read, *st, inc, purpose, out.rows);
     } else {
       auto t = build_table(s, *st, inc, catalogue_);
       if (auto ok = exports::validate(t); !ok)
@@ -340,9 +343,9 @@ Result<ExportResult> ResearchExports::run(const Caller& c, long long study_id,
           break;
       }
     }
-    audit(s, c, "study.export", "study", std::to_string(study_id), std::nullopt, "ok",
-          fmt::format("format {}, {} records, {} rows, {} files", out.format, out.records, out.rows,
-                      out.files.size()));
+    read.audit(c, "study.export", "study", std::to_string(study_id), "ok",
+               fmt::format("format {}, {} records, {} rows, {} files", out.format, out.records,
+                           out.rows, out.files.size()));
     return out;
   });
 }

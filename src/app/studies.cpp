@@ -3,6 +3,7 @@
 #include "cp/app/studies.hpp"
 
 #include "cp/app/pseudonyms.hpp"
+#include "cp/app/research_read.hpp"
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -153,7 +154,7 @@ std::string DatasetTable::to_csv() const {
 
 std::string study_pseudonym(soci::session& s, const std::string& purpose, const std::string& kind,
                             long long id) {
-  return "P" + pseudonym_digest(s, purpose, kind, id).substr(0, 12);
+  return PseudonymKey::load_or_create(s).study_pseudonym(purpose, kind, id);
 }
 
 nlohmann::json consort_counts_json(soci::session& s, long long study_id) {
@@ -385,14 +386,15 @@ Result<json> Studies::consort(const Caller& c, long long study_id) {
 
 Result<DatasetTable> Studies::analysis_dataset(const Caller& c, long long study_id,
                                                const DatasetOptions& options) {
-  return service_.database().write([&](soci::session& s) -> Result<DatasetTable> {
+  // A research read: one snapshot (a replica will do), audited afterwards (research_read.hpp).
+  return research_read(service_, [&](soci::session& s, ResearchRead& read) -> Result<DatasetTable> {
     auto st = store::study_by_id(s, study_id);
     // The operator (cpi analyse on the server; no account) is allowed; else researchers only.
     const bool operator_call = c.account_id == 0 && c.role == Role::system_admin;
     if (!st || (!operator_call && !same_agency(c, *st)))
       return Error::not_found("There is no study with that id.", "id");
     if (c.role != Role::researcher && !operator_call) {
-      audit(s, c, "study.dataset", "study", std::to_string(study_id), std::nullopt, "refused");
+      read.audit(c, "study.dataset", "study", std::to_string(study_id), "refused");
       return refused("read a study's analysis dataset");
     }
     const auto sites = store::sites_of_study(s, study_id);
@@ -432,7 +434,7 @@ Result<DatasetTable> Studies::analysis_dataset(const Caller& c, long long study_
     std::vector<std::pair<std::string, std::vector<std::string>>> rows;
     for (const auto& p : store::participants_of_study(s, study_id)) {
       if (!consented(p)) continue;
-      std::vector<std::string> row{study_pseudonym(s, purpose, "person", p.person_id),
+      std::vector<std::string> row{read.study_pseudonym(purpose, "person", p.person_id),
                                    site_of.count(p.site_id) ? site_of[p.site_id]->team_name : "",
                                    site_of.count(p.site_id) ? site_of[p.site_id]->arm : ""};
       if (options.age) {
@@ -454,8 +456,8 @@ Result<DatasetTable> Studies::analysis_dataset(const Caller& c, long long study_
     // Sorted by pseudonym, so the row order says nothing about recruitment order.
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& r : rows) t.rows.push_back(std::move(r.second));
-    audit(s, c, "study.dataset", "study", std::to_string(study_id), std::nullopt, "ok",
-          fmt::format("{} rows, {} columns", t.rows.size(), t.columns.size()));
+    read.audit(c, "study.dataset", "study", std::to_string(study_id), "ok",
+               fmt::format("{} rows, {} columns", t.rows.size(), t.columns.size()));
     return t;
   });
 }

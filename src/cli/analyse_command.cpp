@@ -1,5 +1,5 @@
 // src/cli/analyse_command.cpp — `cpi analyse --spec SPEC.toml [--data FILE.csv] --out DIR`, or
-// `--study ID [--db DB]` for a study in the store: reads the spec and the CSV (or builds the
+// `--study ID [--db DB] [--audit-db PRIMARY]` for a study in the store: reads the spec and the CSV (or builds the
 // pseudonymised dataset of the study from the store, app/studies.hpp, as CSV text), runs the
 // evaluation engine (cp::study::run_evaluation) and writes DIR/results.json and DIR/report.html.
 // For a stored study the flow diagram's recruited, baseline and follow-up counts come from the
@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/database_options.hpp"
 #include "cli/registry.hpp"
 #include "cp/app/service.hpp"
 #include "cp/app/studies.hpp"
@@ -55,34 +56,16 @@ T take(cp::Result<T> r) {
 
 struct StudySource {
   long long id = 0;
-  std::string db = "var/cpi.db";
+  std::string db = cp::cli::kDefaultDb, audit_db;
 };
-
-std::string operator_name() {
-  const char* who = std::getenv("USER");
-  return fmt::format("cli:{}", who ? who : "operator");
-}
 
 // The study's dataset (CSV text) and its CONSORT counts, read from the store as the operator.
 std::pair<std::string, nlohmann::json> study_data(const StudySource& src, const cp::study::AnalysisSpec& spec) {
-  std::error_code ec;
-  if (!fs::exists(src.db, ec))
-    throw cp::ErrorException(cp::Error::invalid("unreadable_file", fmt::format("no database at '{}'", src.db), "db"));
-  cp::store::OpenOptions o;
-  o.pool_size = 1;
-  o.create = false;
-  std::unique_ptr<cp::store::Database> db;
-  try {
-    db = cp::store::Database::open(src.db, o);
-  } catch (const cp::store::StoreError& e) {
-    throw cp::ErrorException(cp::Error::invalid("unreadable_file", e.what(), "db"));
-  }
+  auto db = cp::cli::open_database(src.db);
   cp::app::Service service(*db);
+  const auto primary = cp::cli::use_audit_database(service, src.audit_db);
   cp::app::Studies studies(service);
-  cp::app::Caller op;
-  op.username = operator_name();
-  op.role = cp::domain::Role::system_admin;  // with account_id 0: the operator on the server
-  op.address = "local";
+  const auto op = cp::cli::operator_caller();
   cp::app::DatasetOptions opt;
   for (const auto& cov : spec.data.covariates)
     if (cov == "age") opt.age = true;
@@ -164,7 +147,8 @@ void add(CLI::App& root) {
   cmd->add_option("--study", study->id,
                   "a study in the store instead of a CSV: its pseudonymised dataset (columns "
                   "INSTRUMENT_SCORE_WAVE, see docs/analysis.md)");
-  cmd->add_option("--db", study->db, "database of --study: a SQLite file path (default var/cpi.db)");
+  cmd->add_option("--db", study->db, std::string("database of --study. ") + cp::cli::kDbHelp);
+  cmd->add_option("--audit-db", study->audit_db, cp::cli::kAuditDbHelp);
   cmd->add_flag("--quiet", *quiet, "no progress messages on stderr");
   cmd->callback([=] { run(*spec, *data, *study, *out, *quiet); });
 }

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/database_options.hpp"
 #include "cli/registry.hpp"
 #include "cp/app/directory.hpp"
 #include "cp/directory/hsds.hpp"
@@ -67,27 +68,7 @@ bool report(const directory::ReadResult& r, const std::string& path) {
   return r.ok();
 }
 
-std::unique_ptr<store::Database> open_existing(const std::string& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    std::cerr << "error: no database at " << path << "\n";
-    throw ExitCode{2};
-  }
-  store::OpenOptions o;
-  o.pool_size = 1;
-  o.create = false;
-  try {
-    return store::Database::open(path, o);
-  } catch (const store::StoreError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    throw ExitCode{2};
-  }
-}
-
-std::string actor() {
-  const char* who = std::getenv("USER");
-  return fmt::format("cli:{}", who ? who : "operator");
-}
+std::string actor() { return operator_caller().username; }
 
 void fail(const Error& e) {
   std::cerr << "error: " << e.message;
@@ -166,7 +147,7 @@ void add_directory(CLI::App& root) {
                                      "are created, known ones updated. Prints a "
                                      "JSON report of what was created, updated and unchanged");
   import->add_option("PATH", io->path, "HSDS JSON file or CSV data package directory")->required();
-  import->add_option("--db", io->db, "Database: a SQLite file path (default var/cpi.db)");
+  import->add_option("--db", io->db, kDbHelp);
   import->add_option("--agency", io->agency, "Agency id that will own the entries")->required();
   import->add_flag("--dry-run", io->dry_run,
                    "Validate and report what would change; write nothing");
@@ -175,7 +156,7 @@ void add_directory(CLI::App& root) {
   if (!report(r, io->path)) throw ExitCode{1};
   std::cerr << fmt::format("read {} service{} from {}\n", r.resources.size(),
                            r.resources.size() == 1 ? "" : "s", io->path);
-  auto db = open_existing(io->db);
+  auto db = open_database(io->db);
   app::Service service(*db);
   app::Directory d(service);
   auto result = d.operator_import(io->agency, r.resources, io->dry_run, actor());
@@ -198,10 +179,10 @@ exp->add_option("--format", eo->format, "hsds-json or hsds-csv")
     ->check(CLI::IsMember({"hsds-json", "hsds-csv"}));
 exp->add_option("--out", eo->out, "Output file (hsds-json) or new directory (hsds-csv)")
     ->required();
-exp->add_option("--db", eo->db, "Database: a SQLite file path (default var/cpi.db)");
+exp->add_option("--db", eo->db, kDbHelp);
 exp->add_option("--agency", eo->agency, "Agency id")->required();
 exp->callback([eo] {
-  auto db = open_existing(eo->db);
+  auto db = open_database(eo->db);
   app::Service service(*db);
   app::Directory d(service);
   auto resources = d.operator_export(eo->agency, eo->format, actor());
@@ -216,9 +197,9 @@ exp->callback([eo] {
   std::cerr << fmt::format("exported {} resource{} to {}\n", resources->size(),
                            resources->size() == 1 ? "" : "s", eo->out);
 });
-}  // namespace
+}  // add_directory
 
 const Registration reg{"directory", add_directory};
 
-}  // namespace cp::cli
+}  // namespace
 }  // namespace cp::cli

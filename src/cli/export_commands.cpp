@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "cli/data_dir.hpp"
+#include "cli/database_options.hpp"
 #include "cli/registry.hpp"
 #include "cp/app/research_exports.hpp"
 #include "cp/app/service.hpp"
@@ -24,10 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kDbHelp =
-    "Database: a SQLite file path (default var/cpi.db) or "
-    "postgresql://user[:password]@host[:port]/dbname";
-
 [[noreturn]] void bad(const std::string& message, const std::string& field) {
   throw cp::ErrorException(cp::Error::invalid("invalid_value", message, field));
 }
@@ -38,29 +35,9 @@ T take(cp::Result<T> r) {
   return std::move(r).value();
 }
 
-std::unique_ptr<cp::store::Database> open_existing(const std::string& url) {
-  std::error_code ec;
-  if (!cp::store::is_postgresql_url(url) &&
-      !fs::exists(url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url, ec))
-    bad(fmt::format("no database at '{}'", url), "db");
-  cp::store::OpenOptions o;
-  o.pool_size = 1;
-  o.create = false;
-  try {
-    return cp::store::Database::open(url, o);
-  } catch (const cp::store::StoreError& e) {
-    bad(e.what(), "db");
-  }
-}
-
-cp::app::Caller operator_caller() {
-  const char* who = std::getenv("USER");
-  cp::app::Caller op;
-  op.username = fmt::format("cli:{}", who ? who : "operator");
-  op.role = cp::domain::Role::system_admin;  // with account_id 0: the operator on the server
-  op.address = "local";
-  return op;
-}
+using cp::cli::kDbHelp;
+using cp::cli::open_database;
+using cp::cli::operator_caller;
 
 // Writes the files as NAME.part, then renames them all, so that a reader never sees half a
 // file and a failed export leaves no files behind. Named fault point (tests): CP_FAULT=export-write
@@ -93,7 +70,7 @@ void write_files(const fs::path& dir, const std::vector<cp::exports::ExportFile>
 }
 
 struct ExportOptions {
-  std::string format, out, db = "var/cpi.db", data_dir;
+  std::string format, out, db = cp::cli::kDefaultDb, audit_db, data_dir;
   long long study = 0;
   bool quiet = false;
 };
@@ -120,8 +97,9 @@ void run_export(const ExportOptions& o) {
     progress(
         fmt::format("no instrument definitions ({}); items are labelled by id", e.error().message));
   }
-  auto db = open_existing(o.db);
+  auto db = open_database(o.db);
   cp::app::Service service(*db);
+  const auto primary = cp::cli::use_audit_database(service, o.audit_db);
   cp::app::ResearchExports exporter(service, catalogue.get());
   const auto op = operator_caller();
   std::vector<long long> studies;
@@ -143,7 +121,7 @@ void run_export(const ExportOptions& o) {
 }
 
 struct DeprivationOptions {
-  std::string file, db = "var/cpi.db", source;
+  std::string file, db = cp::cli::kDefaultDb, source;
 };
 
 void run_deprivation_import(const DeprivationOptions& o) {
@@ -169,7 +147,7 @@ void run_deprivation_import(const DeprivationOptions& o) {
           fmt::format("{} line {}", o.file, table->line[i]));
     rows.push_back({table->columns[0][i], decile});
   }
-  auto db = open_existing(o.db);
+  auto db = open_database(o.db);
   cp::app::Service service(*db);
   auto r = cp::app::ResearchExports(service).import_deprivation(
       operator_caller(), rows, o.source.empty() ? fs::path(o.file).filename().string() : o.source);
@@ -207,6 +185,7 @@ void add(CLI::App& root) {
                   "folder for the files (created if missing; files are named study_<id>…)");
   cmd->add_option("--study", o->study, "the study id (default: every study)");
   cmd->add_option("--db", o->db, kDbHelp);
+  cmd->add_option("--audit-db", o->audit_db, cp::cli::kAuditDbHelp);
   cmd->add_option("--data-dir", o->data_dir,
                   "instrument definitions for item labels (default $CPI_DATA_DIR, else the source "
                   "tree's data/)");

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "cli/data_dir.hpp"
+#include "cli/database_options.hpp"
 #include "cli/registry.hpp"
 #include "cp/app/demo.hpp"
 #include "cp/app/demo_scale.hpp"
@@ -26,20 +27,8 @@
 namespace cp::cli {
 namespace {
 
-constexpr const char* kDefaultDb = "var/cpi.db";
-constexpr const char* kDbHelp =
-    "Database: a SQLite file path (default var/cpi.db) or postgresql://user[:password]@host[:port]/dbname";
-
 std::unique_ptr<store::Database> open_db(const std::string& path, int pool = 2, bool create = true) {
-  store::OpenOptions o;
-  o.pool_size = pool;
-  o.create = create;
-  try {
-    return store::Database::open(path, o);
-  } catch (const store::StoreError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    throw ExitCode{2};
-  }
+  return open_database(path, pool, create);
 }
 
 struct DemoPassword {

@@ -178,6 +178,19 @@ const char* begin_write(Backend b) {
   return b == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
 }
 
+const char* begin_read_snapshot(Backend b) {
+  return b == Backend::sqlite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+}
+
+bool refuses_writes(soci::session& s) {
+  if (of(s) == Backend::sqlite) return false;
+  int read_only = 0;
+  s << "SELECT CASE WHEN pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' "
+       "THEN 1 ELSE 0 END",
+      soci::into(read_only);
+  return read_only != 0;
+}
+
 const char* audit_head_lock_clause(Backend b) { return b == Backend::sqlite ? "" : " FOR UPDATE"; }
 
 bool is_unique_violation(const soci::soci_error& e) {

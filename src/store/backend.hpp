@@ -26,6 +26,15 @@ std::unique_ptr<soci::session> connect(Backend b, const std::string& location);
 // row lock (audit_head_lock_clause) and versioned updates (versioned_update) rely on.
 const char* begin_write(Backend b);
 
+// Starts a read-only transaction that sees one snapshot. SQLite: a deferred BEGIN (the snapshot
+// is fixed by the first read; WAL lets writers go on). PostgreSQL: REPEATABLE READ READ ONLY,
+// which a hot standby (streaming replica) accepts.
+const char* begin_read_snapshot(Backend b);
+
+// Whether the database behind `s` refuses writes: a PostgreSQL hot standby, or a session whose
+// default_transaction_read_only is on. SQLite: false.
+bool refuses_writes(soci::session& s);
+
 // Appended to the SELECT of audit_head in append_audit: PostgreSQL takes the row lock, which
 // serialises appends from every process and connection; SQLite already holds the database
 // write lock (BEGIN IMMEDIATE).

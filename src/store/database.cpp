@@ -101,6 +101,12 @@ void Database::begin_write(soci::session& s) {
   s << backend::begin_write(backend_);
 }
 
+void Database::begin_read_snapshot(soci::session& s) { s << backend::begin_read_snapshot(backend_); }
+
+bool Database::refuses_writes() {
+  return read([](soci::session& s) { return backend::refuses_writes(s); });
+}
+
 void Database::commit(soci::session& s) { s << "COMMIT"; }
 
 void Database::rollback(soci::session& s) noexcept {

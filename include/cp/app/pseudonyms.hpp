@@ -8,9 +8,33 @@
 
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace cp::app {
+
+// The system's pseudonym key, read once and used for many digests (an export pseudonymises
+// thousands of records: one settings read, not one per record).
+class PseudonymKey {
+ public:
+  // Reads the key; creates and stores it when there is none yet. Precondition: inside
+  // Database::write. Throws when the stored key is unreadable.
+  static PseudonymKey load_or_create(soci::session& s);
+  // Reads the key without writing (e.g. on a read-only replica); nullopt when there is none.
+  static std::optional<PseudonymKey> load(soci::session& s);
+
+  // 32 hex digits of the keyed digest of "<purpose>|<kind>|<id>".
+  std::string digest(const std::string& purpose, const std::string& kind, long long id) const;
+  // A study's record id in research views and exports: "P" + 12 hex digits of the digest.
+  std::string study_pseudonym(const std::string& purpose, const std::string& kind, long long id) const {
+    return "P" + digest(purpose, kind, id).substr(0, 12);
+  }
+
+ private:
+  explicit PseudonymKey(std::vector<unsigned char> key) : key_(std::move(key)) {}
+  std::vector<unsigned char> key_;
+};
 
 // 32 hex digits of the keyed digest. Precondition: inside Database::write (the key may be
 // created). Throws when the stored key is unreadable.

@@ -4,9 +4,10 @@
 //
 // Who: a researcher (studies of their agency), or the operator (`cpi export`: a system_admin
 // caller with account id 0, as `cpi analyse --study`). Everyone else is refused and the refusal
-// audited. Each export is one write transaction (the pseudonym key may be created) holding the
-// read and ONE audit row: action "study.export", the study, and the format, records, rows and
-// files in the detail.
+// audited. Each export is a research read (research_read.hpp): one read-only snapshot (a
+// streaming replica will do), then ONE audit row on the audit database (action "study.export",
+// the study, and the format, records, rows and files in the detail) before the files are
+// returned.
 //
 // Content: only participants for whom research_use_consented() holds (studies.hpp — the same
 // rule as the analysis dataset). Record ids are study_pseudonym(s, "study:<id>", "person", id);

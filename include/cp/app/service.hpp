@@ -76,11 +76,17 @@ class Service {
   Result<long long> create_account(const NewAccount& a, const std::string& actor);
 
   store::Database& database() { return db_; }
+  // Where research reads (research_read.hpp: exports, analysis datasets) write their audit rows
+  // and find the pseudonym key: database() unless set. `cpi export --audit-db` and `cpi analyse
+  // --audit-db` set it to the primary when database() is a read-only streaming replica.
+  store::Database& audit_database() { return audit_db_ ? *audit_db_ : db_; }
+  void set_audit_database(store::Database& primary) { audit_db_ = &primary; }
   // "Today" (UTC), overridable in tests.
   std::function<std::string()> today;
 
  private:
   store::Database& db_;
+  store::Database* audit_db_ = nullptr;
   SessionStore sessions_;
   LoginThrottle throttle_;
 };

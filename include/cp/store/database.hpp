@@ -69,6 +69,32 @@ class Database {
     return f(lease.session());
   }
 
+  // Runs f(session) inside one read-only transaction that sees one consistent snapshot of the
+  // database, so that a long read (a research export, an analysis dataset) is not torn by
+  // writes committed meanwhile and holds no write lock. Works on a PostgreSQL hot standby.
+  template <class F>
+  auto read_snapshot(F&& f) {
+    Lease lease(*this);
+    begin_read_snapshot(lease.session());
+    try {
+      if constexpr (std::is_void_v<decltype(f(lease.session()))>) {
+        f(lease.session());
+        commit(lease.session());
+      } else {
+        auto result = f(lease.session());
+        commit(lease.session());
+        return result;
+      }
+    } catch (...) {
+      rollback(lease.session());
+      throw;
+    }
+  }
+
+  // Whether this database refuses writes: a PostgreSQL streaming replica (hot standby) or a
+  // connection opened with default_transaction_read_only=on. Always false for SQLite.
+  bool refuses_writes();
+
   // Runs f(session) inside one write transaction; commits when f returns, rolls back when it
   // throws (and rethrows). Writes from this process are serialised.
   template <class F>
@@ -121,6 +147,7 @@ class Database {
 
   Database() = default;
   void begin_write(soci::session& s);
+  void begin_read_snapshot(soci::session& s);
   void commit(soci::session& s);
   void rollback(soci::session& s) noexcept;
   std::unique_ptr<soci::session> connect();

@@ -3,7 +3,9 @@
 // loads all rows or none and replaces a postcode already there (ON CONFLICT on both backends);
 // an export holds exactly the consented participants, each with the age at recruitment and the
 // decile of their postcode (empty when the lookup has none), under their study pseudonym; only
-// researchers and the operator export; refusals and exports are audited.
+// researchers and the operator export; refusals and exports are audited; read from a copy (as from
+// a streaming replica) with the primary as the audit database, the data come from the copy and
+// the audit rows and the pseudonym key from the primary.
 #include "cp/app/research_exports.hpp"
 
 #include <gtest/gtest.h>
@@ -14,6 +16,7 @@
 #include "cp/app/demo.hpp"
 #include "cp/app/studies.hpp"
 #include "cp/store/audit_log.hpp"
+#include "cp/store/copy.hpp"
 #include "cp/store/exports.hpp"
 #include "cp/store/records.hpp"
 #include "cp/store/studies.hpp"
@@ -161,6 +164,64 @@ TEST_F(ResearchExportsTest, OnlyResearchersAndTheOperatorExport) {
   EXPECT_FALSE(exports->exportable_studies(practitioner));
   EXPECT_EQ(app::parse_export_format("long"), app::ExportFormat::long_csv);
   EXPECT_FALSE(app::parse_export_format("xlsx"));
+}
+
+long long audit_rows(store::Database& d) {
+  return d.read([](soci::session& s) { return store::count_rows(s, "audit_log"); });
+}
+
+// Issue 8 part 8: research reads from a read-only replica, audited on the primary
+// (app/research_read.hpp). The "replica" is a copy of the primary without a pseudonym key; on
+// PostgreSQL it is opened read-only (default_transaction_read_only), so any write would fail.
+TEST_F(ResearchExportsTest, ReadFromAReplicaAuditsOnThePrimary) {
+  const auto direct = exports->run(researcher, 1, app::ExportFormat::long_csv);
+  ASSERT_TRUE(direct) << direct.error().message;
+  app::Studies studies(*service);
+  const auto direct_dataset = studies.analysis_dataset(researcher, 1, {});
+  ASSERT_TRUE(direct_dataset) << direct_dataset.error().message;
+
+  TestDb copy_db;
+  {
+    auto copy = store::Database::open(copy_db.url());
+    store::copy_database(*db, *copy);
+    copy->write([](soci::session& s) { s << "DELETE FROM settings WHERE key = 'pseudonym_key'"; });
+  }
+  std::string replica_url = copy_db.url();
+  if (copy_db.postgresql()) replica_url += "?options=-c%20default_transaction_read_only%3Don";
+  store::OpenOptions ro;
+  ro.create = false;
+  auto replica = store::Database::open(replica_url, ro);
+  EXPECT_EQ(replica->refuses_writes(), copy_db.postgresql());
+  EXPECT_FALSE(db->refuses_writes());
+  if (copy_db.postgresql())
+    EXPECT_THROW(replica->write([](soci::session& s) { s << "DELETE FROM settings"; }),
+                 soci::soci_error)
+        << "the option is in force";
+
+  app::Service on_replica(*replica);
+  on_replica.set_audit_database(*db);
+  app::ResearchExports replica_exports(on_replica);
+  const long long primary_before = audit_rows(*db), replica_before = audit_rows(*replica);
+  const auto via = replica_exports.run(researcher, 1, app::ExportFormat::long_csv);
+  ASSERT_TRUE(via) << via.error().message;
+  EXPECT_EQ(long_values(*via), long_values(*direct)) << "same pseudonyms: the primary's key";
+  EXPECT_EQ(via->records, direct->records);
+  EXPECT_EQ(audit_rows(*db), primary_before + 1);
+  EXPECT_EQ(last_action_outcome(), "study.export ok demo-researcher");
+  EXPECT_EQ(audit_rows(*replica), replica_before) << "nothing written to the replica";
+
+  const auto refused = replica_exports.run(practitioner, 1, app::ExportFormat::redcap);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(last_action_outcome(), "study.export refused demo-practitioner");
+
+  app::Studies replica_studies(on_replica);
+  const auto dataset = replica_studies.analysis_dataset(researcher, 1, {});
+  ASSERT_TRUE(dataset) << dataset.error().message;
+  EXPECT_EQ(dataset->to_csv(), direct_dataset->to_csv());
+  EXPECT_EQ(last_action_outcome(), "study.dataset ok demo-researcher");
+  EXPECT_EQ(audit_rows(*db), primary_before + 3);
+  EXPECT_EQ(audit_rows(*replica), replica_before);
 }
 
 }  // namespace

@@ -432,15 +432,17 @@ Result<DatasetTable> Studies::analysis_dataset(const Caller& c, long long study_
       for (const auto& w : waves) t.columns.push_back(column_part(inst) + "_" + column_part(score) + "_" + column_part(w.wave));
     const std::string purpose = fmt::format("study:{}", study_id);
     std::vector<std::pair<std::string, std::vector<std::string>>> rows;
+    const auto birth_dates = options.age ? store::birth_dates_of_study(s, study_id)
+                                         : std::map<long long, std::string>{};
     for (const auto& p : store::participants_of_study(s, study_id)) {
       if (!consented(p)) continue;
       std::vector<std::string> row{read.study_pseudonym(purpose, "person", p.person_id),
                                    site_of.count(p.site_id) ? site_of[p.site_id]->team_name : "",
                                    site_of.count(p.site_id) ? site_of[p.site_id]->arm : ""};
       if (options.age) {
-        auto person = store::person_by_id(s, p.person_id);
-        const int age = person && person->date_of_birth
-                            ? age_on(*person->date_of_birth, p.recruited_on.value_or(p.assessed_on))
+        const auto dob = birth_dates.find(p.person_id);
+        const int age = dob != birth_dates.end()
+                            ? age_on(dob->second, p.recruited_on.value_or(p.assessed_on))
                             : -1;
         row.push_back(age >= 0 ? std::to_string(age) : "");
       }

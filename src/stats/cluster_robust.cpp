@@ -137,6 +137,33 @@ cp::Result<ClusterRobustFit> cluster_robust(const OlsFit& fit, const Eigen::Matr
         if (singular) ++out.n_clusters_singular;
         ARj.noalias() = A.lazyProduct(Rj);
       }
+    } else if (type == CrType::CR2 && nj > p) {
+      // A large cluster (a team of hundreds in a regional study): H_jj = X_j M X_jᵀ has rank
+      // ≤ p, so work in its column space instead of with n_j × n_j matrices (O(n_j p²), not
+      // O(n_j³)). Thin QR X_j = Q T; eigen T M Tᵀ = V D Vᵀ; with W = Q V (orthonormal),
+      // H_jj = W D Wᵀ and (I − H_jj)^(−1/2) = I + W diag((1 − d)^(−1/2) − 1) Wᵀ. Eigenvalues
+      // 1 − d ≤ 1e-12 are dropped (the factor becomes −1) as inverse_sqrt_sym does.
+      Eigen::HouseholderQR<Eigen::MatrixXd> qr(Xj);
+      const Eigen::MatrixXd T = qr.matrixQR().topRows(p).triangularView<Eigen::Upper>();
+      const Eigen::MatrixXd B = T * M * T.transpose();
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(B);
+      Eigen::VectorXd f(p);
+      bool singular = false;
+      for (Eigen::Index i = 0; i < p; ++i) {
+        const double one_minus_d = 1.0 - es.eigenvalues()(i);
+        if (one_minus_d > 1e-12) {
+          f(i) = 1.0 / std::sqrt(one_minus_d) - 1.0;
+        } else {
+          f(i) = -1.0;
+          singular = true;
+        }
+      }
+      if (singular) ++out.n_clusters_singular;
+      Eigen::MatrixXd Wj = Eigen::MatrixXd::Identity(nj, p);
+      Wj = qr.householderQ() * Wj;  // thin Q
+      Wj = Wj * es.eigenvectors();
+      ARj = Rj;
+      ARj.noalias() += Wj * (f.asDiagonal() * (Wj.transpose() * Rj));
     } else if (type == CrType::CR2) {
       Eigen::MatrixXd IHd = Eigen::MatrixXd::Identity(nj, nj) - XM.middleRows(s, nj) * Xj.transpose();
       bool singular = false;

@@ -26,6 +26,7 @@ std::vector<NamedQuery> key_queries() {
       {"analysis dataset", "waves_of_study", kWavesOfStudy},
       {"analysis dataset", "participants_of_study", kParticipantsOfStudy},
       {"analysis dataset", "complete_scores_of_study", kCompleteScoresOfStudy},
+      {"analysis dataset", "birth_dates_of_study", kBirthDatesOfStudy},
   };
   for (const char* table : {"network_maps", "assets", "goals", "objectives", "activities", "ideas",
                             "engagements", "barriers", "recognition"})

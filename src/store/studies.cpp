@@ -216,6 +216,14 @@ std::vector<StudyScoreRow> complete_scores_of_study(soci::session& s, long long 
   return out;
 }
 
+std::map<long long, std::string> birth_dates_of_study(soci::session& s, long long study_id) {
+  std::map<long long, std::string> out;
+  soci::rowset<soci::row> rows = (s.prepare << queries::kBirthDatesOfStudy, soci::use(study_id));
+  for (const auto& r : rows)
+    if (!is_null(r, 1)) out[get_int(r, 0)] = get_text(r, 1);
+  return out;
+}
+
 std::optional<std::string> read_setting_value(soci::session& s, const std::string& key) {
   soci::rowset<soci::row> rows =
       (s.prepare << "SELECT value FROM settings WHERE key = :k", soci::use(key));

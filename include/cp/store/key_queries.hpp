@@ -91,6 +91,11 @@ inline const std::string kCompleteScoresOfStudy =
     "SELECT q.person_id, q.wave, q.instrument, q.scores FROM questionnaire_responses q JOIN study_participants p ON "
     "p.person_id = q.person_id WHERE p.study_id = :s AND q.status = 'complete' AND q.scores IS NOT NULL ORDER BY "
     "q.person_id, q.wave, q.instrument";
+// Per participant a primary-key lookup of people (a join lets PostgreSQL scan all of people when
+// a study holds a large share of them).
+inline const std::string kBirthDatesOfStudy =
+    "SELECT p.person_id, (SELECT pe.date_of_birth FROM people pe WHERE pe.id = p.person_id) FROM "
+    "study_participants p WHERE p.study_id = :s";
 
 }  // namespace cp::store::queries
 

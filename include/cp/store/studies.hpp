@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,8 @@ std::vector<ConsentEventRow> consent_events(soci::session& s, long long particip
 
 // Complete responses (with scores) of the study's participants at any wave.
 std::vector<StudyScoreRow> complete_scores_of_study(soci::session& s, long long study_id);
+// Person id → date of birth (ISO date) of the study's participants who have one, in one query.
+std::map<long long, std::string> birth_dates_of_study(soci::session& s, long long study_id);
 
 // A value of the settings table, if present; `insert_setting_value` inserts (precondition:
 // absent).

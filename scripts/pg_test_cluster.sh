@@ -49,35 +49,26 @@ free_port() {
     || echo $((20000 + RANDOM % 20000))
 }
 
-stop_replica() {
-  [ -f "$state/replica_datadir" ] || return 0
-  local datadir top pg_ctl
-  datadir=$(cat "$state/replica_datadir")
+# Stops the server whose data folder is named in STATE_DIR/$1 and removes its temporary folder
+# (named like $2) and the state files $1 and $3.
+stop_server() {
+  local key=$1 pattern=$2 urlfile=$3 datadir top pg_ctl
+  [ -f "$state/$key" ] || return 0
+  datadir=$(cat "$state/$key")
   top=$(dirname "$datadir")
   pg_ctl=$(find_bin pg_ctl)
   if [ -f "$datadir/postmaster.pid" ] && [ -n "$pg_ctl" ]; then
     as_owner "$pg_ctl" -D "$datadir" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
   fi
   case "$top" in
-    */cpi-pgr-*) rm -rf "$top" ;;
+    */$pattern-*) rm -rf "$top" ;;
   esac
-  rm -f "$state/replica_datadir" "$state/replica_url"
+  rm -f "$state/$key" "$state/$urlfile"
 }
-
+stop_replica() { stop_server replica_datadir cpi-pgr replica_url; }
 stop_cluster() {
   stop_replica
-  [ -f "$state/datadir" ] || return 0
-  local datadir top pg_ctl
-  datadir=$(cat "$state/datadir")
-  top=$(dirname "$datadir")
-  pg_ctl=$(find_bin pg_ctl)
-  if [ -f "$datadir/postmaster.pid" ] && [ -n "$pg_ctl" ]; then
-    as_owner "$pg_ctl" -D "$datadir" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
-  fi
-  case "$top" in
-    */cpi-pg-*) rm -rf "$top" ;;
-  esac
-  rm -f "$state/datadir" "$state/url"
+  stop_server datadir cpi-pg url
 }
 
 case "$cmd" in

@@ -76,19 +76,7 @@ class Database {
   auto read_snapshot(F&& f) {
     Lease lease(*this);
     begin_read_snapshot(lease.session());
-    try {
-      if constexpr (std::is_void_v<decltype(f(lease.session()))>) {
-        f(lease.session());
-        commit(lease.session());
-      } else {
-        auto result = f(lease.session());
-        commit(lease.session());
-        return result;
-      }
-    } catch (...) {
-      rollback(lease.session());
-      throw;
-    }
+    return finish_transaction(lease.session(), std::forward<F>(f));
   }
 
   // Whether this database refuses writes: a PostgreSQL streaming replica (hot standby) or a
@@ -102,19 +90,7 @@ class Database {
     std::lock_guard<std::mutex> writer(write_mutex_);
     Lease lease(*this);
     begin_write(lease.session());
-    try {
-      if constexpr (std::is_void_v<decltype(f(lease.session()))>) {
-        f(lease.session());
-        commit(lease.session());
-      } else {
-        auto result = f(lease.session());
-        commit(lease.session());
-        return result;
-      }
-    } catch (...) {
-      rollback(lease.session());
-      throw;
-    }
+    return finish_transaction(lease.session(), std::forward<F>(f));
   }
 
   // A consistent copy of the whole database in the new file `path` (must not exist), verified:
@@ -146,6 +122,24 @@ class Database {
   };
 
   Database() = default;
+  // Runs f(s) in the transaction just begun on s: commits when f returns, rolls back when it
+  // throws (and rethrows).
+  template <class F>
+  auto finish_transaction(soci::session& s, F&& f) {
+    try {
+      if constexpr (std::is_void_v<decltype(f(s))>) {
+        f(s);
+        commit(s);
+      } else {
+        auto result = f(s);
+        commit(s);
+        return result;
+      }
+    } catch (...) {
+      rollback(s);
+      throw;
+    }
+  }
   void begin_write(soci::session& s);
   void begin_read_snapshot(soci::session& s);
   void commit(soci::session& s);

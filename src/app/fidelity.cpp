@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cp/app/pseudonyms.hpp"
+#include "cp/app/research_read.hpp"
 #include "cp/domain/clock.hpp"
 #include "cp/domain/contact.hpp"
 #include "cp/fidelity/dates.hpp"
@@ -267,9 +268,10 @@ Result<json> Fidelity::agency_view(const Caller& c, std::optional<std::string> a
 Result<json> Fidelity::research_view(const Caller& c, std::optional<std::string> as_of) {
   const std::string date = as_of.value_or(service_.today());
   if (!fi::next_day(date)) return Error::invalid("invalid_date", "as_of must be a date YYYY-MM-DD", "as_of");
-  return service_.database().write([&](soci::session& s) -> Result<json> {
+  // A research read: one snapshot, audited afterwards, one key read (research_read.hpp).
+  return research_read(service_, [&](soci::session& s, ResearchRead& read) -> Result<json> {
     if (c.role != Role::researcher || !c.agency_id) {
-      audit(s, c, "fidelity.research", "agency", c.agency_id ? std::to_string(*c.agency_id) : "-", std::nullopt, "refused");
+      read.audit(c, "fidelity.research", "agency", c.agency_id ? std::to_string(*c.agency_id) : "-", "refused");
       return refused("see pseudonymised fidelity data");
     }
     const long long agency = *c.agency_id;
@@ -278,17 +280,17 @@ Result<json> Fidelity::research_view(const Caller& c, std::optional<std::string>
     j["teams"] = json::array();
     for (const auto& team : store::teams_of_agency(s, agency)) {
       json tj = assessed_with_trend(s, "team", team.id, date, t, examples_for(s, "team", team.id));
-      tj["team"] = pseudonym(s, "fidelity", "team", team.id);
+      tj["team"] = read.pseudonym("fidelity", "team", team.id);
       tj["workers"] = json::array();
       for (const auto& w : store::workers_of_agency(s, agency)) {
         if (!w.team_id || *w.team_id != team.id) continue;
         json wj = assessed_with_trend(s, "worker", w.id, date, t, examples_for(s, "worker", w.id));
-        wj["worker"] = pseudonym(s, "fidelity", "worker", w.id);
+        wj["worker"] = read.pseudonym("fidelity", "worker", w.id);
         tj["workers"].push_back(std::move(wj));
       }
       j["teams"].push_back(std::move(tj));
     }
-    audit(s, c, "fidelity.research", "agency", std::to_string(agency), std::nullopt, "ok", "pseudonymised");
+    read.audit(c, "fidelity.research", "agency", std::to_string(agency), "ok", "pseudonymised");
     return j;
   });
 }

@@ -55,13 +55,9 @@ std::string PseudonymKey::digest(const std::string& purpose, const std::string& 
   return std::string(hex, 32);
 }
 
-std::string pseudonym_digest(soci::session& s, const std::string& purpose, const std::string& kind, long long id) {
-  return PseudonymKey::load_or_create(s).digest(purpose, kind, id);
-}
-
-std::string pseudonym(soci::session& s, const std::string& purpose, const std::string& kind, long long id) {
+std::string PseudonymKey::pseudonym(const std::string& purpose, const std::string& kind, long long id) const {
   const char initial = static_cast<char>(std::toupper(static_cast<unsigned char>(kind.empty() ? 'x' : kind[0])));
-  return std::string(1, initial) + "-" + pseudonym_digest(s, purpose, kind, id).substr(0, 10);
+  return std::string(1, initial) + "-" + digest(purpose, kind, id).substr(0, 10);
 }
 
 }  // namespace cp::app

@@ -6,7 +6,6 @@
 #include "cp/app/research_read.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <cctype>

@@ -3,7 +3,7 @@
 // by the system (settings row `pseudonym_key`, created on first use). The same record gets the
 // same pseudonym within one purpose (e.g. "fidelity", or "study:<id>") and an unrelated one in
 // another; without the key a pseudonym cannot be linked back. One implementation for every
-// research view (studies.hpp's study_pseudonym formats the same digest).
+// research view; research reads (research_read.hpp) take the key once per request.
 #pragma once
 
 #include <soci/soci.h>
@@ -30,18 +30,13 @@ class PseudonymKey {
   std::string study_pseudonym(const std::string& purpose, const std::string& kind, long long id) const {
     return "P" + digest(purpose, kind, id).substr(0, 12);
   }
+  // A label in research views such as fidelity ("W-3f9a1c0e7b"): the kind's first letter in
+  // upper case, a dash, and 10 hex digits of the digest.
+  std::string pseudonym(const std::string& purpose, const std::string& kind, long long id) const;
 
  private:
   explicit PseudonymKey(std::vector<unsigned char> key) : key_(std::move(key)) {}
   std::vector<unsigned char> key_;
 };
-
-// 32 hex digits of the keyed digest. Precondition: inside Database::write (the key may be
-// created). Throws when the stored key is unreadable.
-std::string pseudonym_digest(soci::session& s, const std::string& purpose, const std::string& kind, long long id);
-
-// e.g. pseudonym(s, "fidelity", "worker", 12) → "W-3f9a1c0e7b": the kind's first letter in upper
-// case, a dash, and 10 hex digits of the digest.
-std::string pseudonym(soci::session& s, const std::string& purpose, const std::string& kind, long long id);
 
 }  // namespace cp::app

@@ -1,5 +1,5 @@
 // include/cp/app/research_read.hpp — how a research read (a study's research export, its
-// analysis dataset) runs, so that it can be served by a read-only replica and still be audited
+// analysis dataset, the pseudonymised fidelity view) runs, so that it can be served by a read-only replica and still be audited
 // on the primary, and never holds the write lock while it works.
 //
 // research_read(service, f):
@@ -33,6 +33,11 @@ class ResearchRead {
   // The stable study pseudonym of a record (PseudonymKey::study_pseudonym).
   std::string study_pseudonym(const std::string& purpose, const std::string& kind, long long id) const {
     return key_.study_pseudonym(purpose, kind, id);
+  }
+
+  // A label in research views (PseudonymKey::pseudonym), e.g. "W-3f9a1c0e7b".
+  std::string pseudonym(const std::string& purpose, const std::string& kind, long long id) const {
+    return key_.pseudonym(purpose, kind, id);
   }
 
   // Records an audit row to be written when the read is over (see above).

@@ -71,6 +71,32 @@ stop_cluster() {
   stop_server datadir cpi-pg url
 }
 
+# A new temporary folder $1-XXXXXX under /tmp that the cluster's owner can write.
+owned_tmpdir() {
+  local d
+  d=$(mktemp -d "/tmp/$1-XXXXXX")
+  chmod 755 "$d"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$d"; fi
+  echo "$d"
+}
+
+# Starts the server in data folder $1 (log and socket in $2) on a free loopback port with the
+# extra settings $3, retrying on another port if another cluster won the race; sets $port.
+start_on_free_port() {
+  local datadir=$1 top=$2 settings=$3 attempt
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    if as_owner "$pg_ctl" -D "$datadir" -l "$top/server.log" -w -t 60 start -o \
+        "-p $port -k $top -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=64MB $settings" \
+        >/dev/null 2>&1; then
+      return 0
+    fi
+    say "start of $datadir on port $port failed (attempt $attempt):"
+    grep -E "FATAL|ERROR" "$top/server.log" | tail -3 >&2 || true
+  done
+  return 1
+}
+
 case "$cmd" in
   stop)
     stop_cluster
@@ -90,9 +116,7 @@ case "$cmd" in
       say "       (Debian's postgresql package creates it; run scripts/setup.sh)."
       exit 1
     fi
-    top=$(mktemp -d /tmp/cpi-pg-XXXXXX)
-    chmod 755 "$top"
-    if [ "$(id -u)" = 0 ]; then chown postgres: "$top"; fi
+    top=$(owned_tmpdir cpi-pg)
     datadir="$top/data"
     echo "$datadir" >"$state/datadir"
     as_owner "$initdb" -D "$datadir" -U cpi_test --auth=trust --no-locale -E UTF8 \
@@ -104,20 +128,9 @@ host  all cpi_test 127.0.0.1/32 trust
 host  replication cpi_test 127.0.0.1/32 trust
 EOF
     [ "$(id -u)" = 0 ] && chown postgres: "$datadir/pg_hba.conf"
-    # A free loopback port: ask the kernel, then retry if another cluster won the race.
-    started=0
-    for attempt in 1 2 3 4 5; do
-      port=$(free_port)
-      if as_owner "$pg_ctl" -D "$datadir" -l "$top/server.log" -w -t 60 start -o \
-          "-p $port -k $top -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB" \
-          >/dev/null 2>&1; then
-        started=1
-        break
-      fi
-      say "start on port $port failed (attempt $attempt):"
-      tail -5 "$top/server.log" >&2 || true
-    done
-    if [ "$started" != 1 ]; then say "ERROR: PostgreSQL did not start"; exit 1; fi
+    # Durability off: the cluster is thrown away after the tests.
+    start_on_free_port "$datadir" "$top" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      || { say "ERROR: PostgreSQL did not start"; exit 1; }
     url="postgresql://cpi_test@127.0.0.1:$port/postgres"
     echo "$url" >"$state/url"
     say "running at $url (data in $datadir)"
@@ -131,28 +144,14 @@ EOF
     basebackup=$(find_bin pg_basebackup)
     pg_ctl=$(find_bin pg_ctl)
     [ -n "$basebackup" ] || { say "ERROR: pg_basebackup not found"; exit 1; }
-    top=$(mktemp -d /tmp/cpi-pgr-XXXXXX)
-    chmod 755 "$top"
-    if [ "$(id -u)" = 0 ]; then chown postgres: "$top"; fi
+    top=$(owned_tmpdir cpi-pgr)
     datadir="$top/data"
     echo "$datadir" >"$state/replica_datadir"
     # -R: standby.signal and primary_conninfo, so it starts as a streaming hot standby.
     as_owner "$basebackup" -h "${hostport%%:*}" -p "${hostport##*:}" -U cpi_test -D "$datadir" -R \
       -X stream --checkpoint=fast --no-sync >"$top/basebackup.log" 2>&1 \
       || { cat "$top/basebackup.log" >&2; say "ERROR: pg_basebackup failed"; exit 1; }
-    started=0
-    for attempt in 1 2 3 4 5; do
-      port=$(free_port)
-      if as_owner "$pg_ctl" -D "$datadir" -l "$top/server.log" -w -t 60 start -o \
-          "-p $port -k $top -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=300 -c shared_buffers=64MB" \
-          >/dev/null 2>&1; then
-        started=1
-        break
-      fi
-      say "replica start on port $port failed (attempt $attempt):"
-      grep -E "FATAL|ERROR" "$top/server.log" | tail -3 >&2 || true
-    done
-    if [ "$started" != 1 ]; then say "ERROR: the replica did not start"; exit 1; fi
+    start_on_free_port "$datadir" "$top" "-c hot_standby=on" || { say "ERROR: the replica did not start"; exit 1; }
     echo "postgresql://cpi_test@127.0.0.1:$port/postgres" >"$state/replica_url"
     say "replica running at 127.0.0.1:$port, streaming from $hostport"
     ;;

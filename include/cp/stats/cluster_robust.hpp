@@ -7,8 +7,11 @@
 // cluster (symmetric square root, eigenvalues below 1e−12 treated as 0 like clubSandwich);
 // V = M Σ_j X_jᵀ A_j e_j e_jᵀ A_j X_j M with M = (XᵀX)⁻¹. CR1: A_j = I and V scaled by J/(J−1).
 // A_j is only applied to vectors (e_j and X_j M e_k); when tr H_jj < 0.05 (large n: leverages
-// are tiny) it is the binomial series Σ c_k H_jj^k v summed to a 1e-16 tail bound, otherwise
-// the eigendecomposition of I − H_jj (same values to rounding; no n_j × p product per cluster).
+// are tiny) it is the binomial series Σ c_k H_jj^k v summed to a 1e-16 tail bound; for a
+// cluster of more than 24 rows (and more rows than coefficients) the low-rank form: thin QR
+// X_j = Q T, eigen T M Tᵀ = V D Vᵀ, W = Q V, A_j = I + W diag((1 − d)^(−1/2) − 1) Wᵀ, in
+// O(n_j p²) instead of O(n_j³); otherwise the eigendecomposition of I − H_jj. Same values to
+// rounding (tests/unit/stats/cluster_robust_oracle_test.cpp).
 //
 // The Satterthwaite df of coefficient k is (Σ_j P_jj)² / Σ_jk P_jk², P_jk = g_jᵀ(I − H)_jk g_k
 // with g_j = A_j X_j M e_k. Using the block structure (I − H)_jk = δ_jk I − X_j M X_kᵀ, the

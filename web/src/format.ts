@@ -81,3 +81,35 @@ export function todayIso(): string {
 export function orMissing(v: string | number | null): string {
   return v === null || v === '' ? MISSING : String(v);
 }
+
+const DESIGN_LABELS: Record<string, string> = {
+  cluster_controlled: 'Cluster controlled (teams compared, not randomised)',
+  cluster_randomised: 'Cluster randomised (teams randomised to an arm)',
+  pre_post: 'Before and after (pre–post)',
+};
+const ARM_LABELS: Record<string, string> = { intervention: 'Intervention', control: 'Control' };
+
+export const designLabel = (d: string): string => lookup(DESIGN_LABELS, d);
+export const armLabel = (a: string): string => lookup(ARM_LABELS, a);
+
+/** A study wave id as words: "baseline" → "Baseline", "month_6" → "Month 6". */
+export function waveLabel(wave: string): string {
+  const words = wave.replace(/_/g, ' ').trim();
+  return words === '' ? MISSING : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A file size for people: "211 bytes", "1.1 KB", "11.9 KB", "2.4 MB" (1 KB = 1,024 bytes). */
+export function humanSize(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return MISSING;
+  if (bytes === 1) return '1 byte';
+  if (bytes < 1024) return `${Math.round(bytes)} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1024;
+  let u = 0;
+  while (v >= 1023.5 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  const shown = v < 10 ? v.toFixed(1) : String(Math.round(v));
+  return `${shown} ${units[u]}`;
+}

@@ -60,13 +60,15 @@ test('an expired session returns to sign-in with a message, then back to the sam
   assert.match(new URL(page.url()).pathname, /^\/people\//, 'back on the person page after signing in');
 });
 
-test('a researcher starts on a home page that says what arrives later, and has no caseload', async () => {
+test('a researcher starts on a home page that points to Studies, and has no caseload', async () => {
   const { page, server } = env;
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await signIn(page, server.url, 'demo-researcher');
   await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
-  await page.getByText(/arrive in a later release/).waitFor();
+  // Study data are no longer "in a later release": the home page links to the Studies page.
+  await page.getByRole('main').getByRole('link', { name: 'Studies' }).waitFor();
+  assert.equal(await page.getByText(/arrive in a later release/).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'Caseload' }).count(), 0);
   await page.goto(server.url + '/caseload');
   await page.getByRole('heading', { level: 1, name: 'No caseload' }).waitFor();

@@ -18,6 +18,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
 import { SignInPage } from './pages/SignInPage';
+import { StudiesPage } from './pages/studies/StudiesPage';
 import { navigate, useRoute, type Route } from './router';
 import { landingPath, SessionContext, type SessionApi } from './session';
 
@@ -116,6 +117,8 @@ export function App() {
     page = <CaseloadPage />;
   } else if (route.name === 'fidelity') {
     page = <FidelityPage />;
+  } else if (route.name === 'studies') {
+    page = <StudiesPage />;
   } else if (route.name === 'person') {
     page = <PersonPage id={route.id} tab={route.tab} />;
   } else if (route.name === 'directory') {

@@ -1,6 +1,6 @@
 // web/src/router.ts: client-side routing on the History API. The server answers index.html for
 // any non-API path, so every route below can be reloaded or bookmarked. Routes:
-//   /sign-in  /  /caseload  /fidelity  /people/:id  /people/:id/:tab
+//   /sign-in  /  /caseload  /fidelity  /studies  /people/:id  /people/:id/:tab
 //   /directory  /directory/review  /directory/new  /directory/:id  /directory/:id/edit
 //   (anything else: not found)
 import { useEffect, useState } from 'preact/hooks';
@@ -13,6 +13,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'caseload' }
   | { name: 'fidelity' }
+  | { name: 'studies' }
   | { name: 'person'; id: string; tab: PersonTab }
   | { name: 'directory' }
   | { name: 'directory-review' }
@@ -47,6 +48,7 @@ export function parseRoute(pathname: string, search: string): Route {
     }
   }
   if (first === 'fidelity' && parts.length === 1) return { name: 'fidelity' };
+  if (first === 'studies' && parts.length === 1) return { name: 'studies' };
   if (first === 'people' && second !== undefined && parts.length <= 3) {
     const tab = third ?? 'overview';
     if (isTab(tab)) return { name: 'person', id: second, tab };

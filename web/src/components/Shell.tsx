@@ -55,6 +55,13 @@ export function Shell({ children }: { children: ComponentChildren }) {
                     </Link>
                   </li>
                 ) : null}
+                {user.role === 'researcher' ? (
+                  <li>
+                    <Link href="/studies" aria-current={here === '/studies' ? 'page' : undefined}>
+                      Studies
+                    </Link>
+                  </li>
+                ) : null}
                 {user.role === 'person' && user.personId !== null ? (
                   <li>
                     <Link href={personPath(user.personId)} aria-current={here.startsWith(personPath(user.personId)) ? 'page' : undefined}>

@@ -42,7 +42,7 @@ void audit(soci::session& s, const Caller& c, const std::string& action,
 Service::Service(store::Database& db, ServiceConfig config)
     : today([] { return domain::iso_date(std::chrono::system_clock::now()); }),
       db_(db),
-      sessions_(config.sessions),
+      sessions_(db, config.sessions),
       throttle_(config.throttle) {}
 
 json Service::user_json(const Caller& c) {
@@ -90,15 +90,7 @@ Result<SignedIn> Service::login(const std::string& username, const std::string& 
                  "The username or password is not right.", {}};
   }
   throttle_.success(username);
-  Caller c;
-  c.account_id = account->id;
-  c.username = account->username;
-  c.display_name = account->display_name;
-  c.role = domain::role_from_string(account->role).value_or(domain::Role::person);
-  c.agency_id = account->agency_id;
-  c.team_id = account->team_id;
-  c.worker_id = account->worker_id;
-  c.person_id = account->person_id;
+  Caller c = caller_of(*account);
   c.address = address;
   db_.write([&](soci::session& s) {
     audit(s, c, "auth.login", "account", std::to_string(c.account_id), std::nullopt, "ok");

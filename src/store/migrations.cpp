@@ -103,7 +103,7 @@ const std::vector<Migration>& migrations() {
     for (auto&& area : {foundation_migrations(), questionnaire_migrations(), practice_record_migrations(),
                         directory_migrations(), fidelity_migrations(), study_migrations(),
                         export_migrations(),
-                        scale_migrations()})
+                        scale_migrations(), session_migrations()})
       out.insert(out.end(), area.begin(), area.end());
     std::sort(out.begin(), out.end(), [](const Migration& x, const Migration& y) { return x.version < y.version; });
     return out;

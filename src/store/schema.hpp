@@ -23,5 +23,6 @@ std::vector<Migration> fidelity_migrations();
 std::vector<Migration> study_migrations();
 std::vector<Migration> export_migrations();
 std::vector<Migration> scale_migrations();
+std::vector<Migration> session_migrations();
 
 }  // namespace cp::store

@@ -97,8 +97,7 @@ Result<SignedIn> Service::login(const std::string& username, const std::string& 
   });
   std::string csrf = random_hex(32);
   std::string token = sessions_.create(c, csrf, now);
-  auto session = sessions_.touch(token, now);
-  return SignedIn{std::move(token), std::move(*session)};
+  return SignedIn{std::move(token), Session{c, std::move(csrf), now, now}};
 }
 
 std::optional<Session> Service::session(const std::string& token) {

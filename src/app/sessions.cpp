@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "cp/app/passwords.hpp"
+#include "cp/store/database.hpp"
+#include "cp/store/records.hpp"
 #include "cp/store/sign_in_sessions.hpp"
 
 namespace cp::app {

@@ -14,9 +14,7 @@
 // With one database (the server; the CLI without --audit-db) steps 1–3 use that database.
 #pragma once
 
-#include <optional>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 

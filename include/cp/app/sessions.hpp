@@ -18,8 +18,11 @@
 #include <vector>
 
 #include "cp/app/caller.hpp"
-#include "cp/store/database.hpp"
-#include "cp/store/records.hpp"
+
+namespace cp::store {
+class Database;
+struct AccountRow;
+}  // namespace cp::store
 
 namespace cp::app {
 
